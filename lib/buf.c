@@ -1,0 +1,120 @@
+/* buf: a growable byte buffer. Allocation failure is fatal: it is a broken invariant here. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+
+static void
+buf_reserve(struct buf *b, size_t extra)
+{
+	size_t need = b->b_len + extra + 1;
+
+	if (need <= b->b_cap)
+		return;
+	size_t cap = b->b_cap ? b->b_cap : 64;
+	while (cap < need)
+		cap *= 2;
+	char *p = realloc(b->b_data, cap);
+	if (p == NULL) {
+		fputs("buf: out of memory\n", stderr);
+		abort();
+	}
+	b->b_data = p;
+	b->b_cap = cap;
+}
+
+void
+buf_init(struct buf *b)
+{
+	b->b_data = NULL;
+	b->b_len = b->b_cap = 0;
+}
+
+void
+buf_free(struct buf *b)
+{
+	free(b->b_data);
+	buf_init(b);
+}
+
+void
+buf_reset(struct buf *b)
+{
+	b->b_len = 0;
+	if (b->b_data)
+		b->b_data[0] = '\0';
+}
+
+void
+buf_append(struct buf *b, const char *s, size_t n)
+{
+	buf_reserve(b, n);
+	if (n)
+		memcpy(b->b_data + b->b_len, s, n);
+	b->b_len += n;
+	b->b_data[b->b_len] = '\0';
+}
+
+void
+buf_puts(struct buf *b, const char *s)
+{
+	buf_append(b, s, strlen(s));
+}
+
+void
+buf_putc(struct buf *b, char c)
+{
+	buf_append(b, &c, 1);
+}
+
+void
+buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+{
+	va_list ap2;
+
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		return;
+	buf_reserve(b, (size_t)n);
+	vsnprintf(b->b_data + b->b_len, (size_t)n + 1, fmt, ap);
+	b->b_len += (size_t)n;
+}
+
+void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(b, fmt, ap);
+	va_end(ap);
+}
+
+void
+buf_indent(struct buf *b, int n)
+{
+	buf_reserve(b, n > 0 ? (size_t)n : 0);
+	for (int i = 0; i < n; i++)
+		b->b_data[b->b_len++] = ' ';
+	b->b_data[b->b_len] = '\0';
+}
+
+const char *
+buf_str(const struct buf *b)
+{
+	return b->b_data ? b->b_data : "";
+}
+
+char *
+buf_steal(struct buf *b)
+{
+	char *s = b->b_data;
+
+	if (s == NULL)
+		s = calloc(1, 1);
+	buf_init(b);
+	return s;
+}

@@ -1,0 +1,236 @@
+/* Unit tests of lib/confdiff.c: `show | compare`. */
+#include "formats_util.h"
+#include "unit.h"
+
+/* The diff from the sample to the sample plus the given set/delete lines. */
+static char *
+diff_after(const char *before, const char *changes, const char *level)
+{
+	struct conf_node *o = fu_tree(before), *n = fu_tree(before);
+	struct cmd_error ce;
+	size_t line;
+	struct buf b = BUF_INIT;
+
+	if (cmd_apply_text(n, NULL, changes, &line, &ce) != 0) {
+		fprintf(stderr, "diff_after: line %zu: %s\n", line, ce.ce_msg);
+		exit(1);
+	}
+	conf_print_diff(&b, o, n, level);
+	conf_free(o);
+	conf_free(n);
+	return buf_steal(&b);
+}
+
+static void
+test_diff_equal(void)
+{
+	char *d = diff_after(FU_SAMPLE, "set system host-name gm1\n", NULL);
+
+	UNIT_STREQ(d, "");
+	free(d);
+}
+
+static void
+test_diff_leaves_and_entries(void)
+{
+	char *d = diff_after(FU_SAMPLE,
+	    "set system host-name gm2\n"
+	    "set interfaces ge-0/1/9 unit 1 family inet address 198.51.100.1/24\n"
+	    "delete interfaces ge-0/1/9 unit 1 family inet address 198.51.100.0/24\n"
+	    "set interfaces xe-0/3/1 unit 1 description \"to the core\"\n",
+	    NULL);
+
+	UNIT_STREQ(d,
+	    "[edit system]\n"
+	    "-   host-name gm1;\n"
+	    "+   host-name gm2;\n"
+	    "[edit interfaces ge-0/1/9 unit 1 family inet]\n"
+	    "+       address 198.51.100.1/24;\n"
+	    "-       address 198.51.100.0/24;\n"
+	    "[edit interfaces xe-0/3/1 unit 1]\n"
+	    "+     description \"to the core\";\n");
+	free(d);
+}
+
+static void
+test_diff_blocks(void)
+{
+	char *d = diff_after(FU_SAMPLE,
+	    "set interfaces ge-0/0/7 unit 0 family inet address 9.9.9.9/24\n"
+	    "set interfaces ge-0/1/9 unit 1 family inet6 address 2001:db8::1/64\n"
+	    "delete routing-options\n"
+	    "set system domain-search [ a.com b.com ]\n"
+	    "set security group-vpn member ike gateway gw1 server-address 192.0.2.9\n",
+	    NULL);
+
+	UNIT_STREQ(d,
+	    "[edit system]\n"
+	    "+   domain-search [ a.com b.com ];\n"
+	    "[edit interfaces ge-0/1/9 unit 1]\n"
+	    "+     family inet6 {\n"
+	    "+         address 2001:db8::1/64;\n"
+	    "+     }\n"
+	    "[edit interfaces]\n"
+	    "+   ge-0/0/7 {\n"
+	    "+       unit 0 {\n"
+	    "+           family inet {\n"
+	    "+               address 9.9.9.9/24;\n"
+	    "+           }\n"
+	    "+       }\n"
+	    "+   }\n"
+	    "[edit]\n"
+	    "-  routing-options {\n"
+	    "-      static {\n"
+	    "-          route 192.0.2.0/24 next-hop 198.51.100.2;\n"
+	    "-          route 203.0.113.0/24 next-hop 10.0.1.1;\n"
+	    "-      }\n"
+	    "-  }\n"
+	    "[edit security group-vpn member ike gateway gw1]\n"
+	    "+       server-address 192.0.2.9;\n");
+	free(d);
+
+	/* a whole new root-level list, and a new top statement */
+	d = diff_after("set system host-name a\n",
+	    "set interfaces ge-0/0/0 unit 0 vlan-id 3\n"
+	    "set routing-options static route 0.0.0.0/0 next-hop 10.0.0.254\n", NULL);
+	UNIT_STREQ(d,
+	    "[edit]\n"
+	    "+  interfaces {\n"
+	    "+      ge-0/0/0 {\n"
+	    "+          unit 0 {\n"
+	    "+              vlan-id 3;\n"
+	    "+          }\n"
+	    "+      }\n"
+	    "+  }\n"
+	    "+  routing-options {\n"
+	    "+      static {\n"
+	    "+          route 0.0.0.0/0 next-hop 10.0.0.254;\n"
+	    "+      }\n"
+	    "+  }\n");
+	free(d);
+}
+
+static void
+test_diff_ordered(void)
+{
+	const char *before =
+	    "set security group-vpn member ike proposal a lifetime-seconds 300\n"
+	    "set security group-vpn member ike proposal b\n"
+	    "set security group-vpn member ike proposal c\n"
+	    "set security group-vpn member ike policy p proposals [ a b ]\n";
+	char *d = diff_after(before,
+	    "insert security group-vpn member ike proposal c before a\n"
+	    "delete security group-vpn member ike policy p proposals\n"
+	    "set security group-vpn member ike policy p proposals [ b a ]\n", NULL);
+
+	UNIT_STREQ(d,
+	    "[edit security group-vpn member ike]\n"
+	    "-      proposal c;\n"
+	    "+      proposal c;\n"
+	    "[edit security group-vpn member ike policy p]\n"
+	    "-       proposals [ a b ];\n"
+	    "+       proposals [ b a ];\n");
+	free(d);
+}
+
+static void
+test_diff_meta(void)
+{
+	char *d = diff_after(FU_SAMPLE "deactivate interfaces xe-0/3/1\n",
+	    "activate interfaces xe-0/3/1\n"
+	    "deactivate interfaces ge-0/1/9 unit 1\n"
+	    "deactivate system host-name\n"
+	    "annotate interfaces ms-4/0/0 \"service PIC\"\n", NULL);
+
+	UNIT_STREQ(d,
+	    "[edit system]\n"
+	    "!   inactive: host-name gm1;\n"
+	    "[edit interfaces]\n"
+	    "+   /* service PIC */\n"
+	    "    ms-4/0/0 { ... }\n"
+	    "[edit interfaces ge-0/1/9]\n"
+	    "!    inactive: unit 1 { ... }\n"
+	    "[edit interfaces]\n"
+	    "!   active: xe-0/3/1 { ... }\n");
+	free(d);
+}
+
+static void
+test_diff_level(void)
+{
+	const char *changes =
+	    "set system host-name gm2\n"
+	    "set interfaces ge-0/1/9 unit 1 vlan-id 12\n"
+	    "set interfaces ge-0/0/7 mtu 1500\n";
+	char *d = diff_after(FU_SAMPLE, changes, "interfaces ge-0/1/9");
+
+	UNIT_STREQ(d,
+	    "[edit interfaces ge-0/1/9 unit 1]\n"
+	    "-     vlan-id 11;\n"
+	    "+     vlan-id 12;\n");
+	free(d);
+	d = diff_after(FU_SAMPLE, changes, "interfaces");
+	UNIT_STREQ(d,
+	    "[edit interfaces ge-0/1/9 unit 1]\n"
+	    "-     vlan-id 11;\n"
+	    "+     vlan-id 12;\n"
+	    "[edit interfaces]\n"
+	    "+   ge-0/0/7 {\n"
+	    "+       mtu 1500;\n"
+	    "+   }\n");
+	free(d);
+	/* a level that only the new configuration has */
+	d = diff_after(FU_SAMPLE, changes, "interfaces ge-0/0/7");
+	UNIT_STREQ(d,
+	    "[edit interfaces]\n"
+	    "+   ge-0/0/7 {\n"
+	    "+       mtu 1500;\n"
+	    "+   }\n");
+	free(d);
+	d = diff_after(FU_SAMPLE, changes, "system host-name");
+	UNIT_STREQ(d,
+	    "[edit system]\n"
+	    "-   host-name gm1;\n"
+	    "+   host-name gm2;\n");
+	free(d);
+	d = diff_after(FU_SAMPLE, changes, "routing-options");
+	UNIT_STREQ(d, "");
+	free(d);
+	d = diff_after(FU_SAMPLE, changes, "no such level");
+	UNIT_STREQ(d, "");
+	free(d);
+}
+
+static void
+test_diff_secret(void)
+{
+	/* the level is new: shown from its parent's header */
+	char *d = diff_after("set system host-name a\n",
+	    "set security group-vpn member ike policy p1 pre-shared-key ascii-text "
+	    "\"$9$OGhlRyKXxdsYoX7wg4aHktu01cyKM8\"\n", "security group-vpn member ike");
+
+	UNIT_STREQ(d,
+	    "[edit security group-vpn member]\n"
+	    "+     ike {\n"
+	    "+         policy p1 {\n"
+	    "+             pre-shared-key {\n"
+	    "+                 ascii-text \"$9$OGhlRyKXxdsYoX7wg4aHktu01cyKM8\"; ## SECRET-DATA\n"
+	    "+             }\n"
+	    "+         }\n"
+	    "+     }\n");
+	free(d);
+}
+
+int
+main(void)
+{
+	UNIT_RUN(test_diff_equal);
+	UNIT_RUN(test_diff_leaves_and_entries);
+	UNIT_RUN(test_diff_blocks);
+	UNIT_RUN(test_diff_ordered);
+	UNIT_RUN(test_diff_meta);
+	UNIT_RUN(test_diff_level);
+	UNIT_RUN(test_diff_secret);
+	fu_done();
+	return unit_exit();
+}

@@ -1,0 +1,586 @@
+/* Unit tests of lib/conftext.c: the Junos text form, printed and parsed. */
+#include "formats_util.h"
+#include "secret9.h"
+#include "unit.h"
+
+static const char sample_text[] =
+    "system {\n"
+    "    host-name gm1;\n"
+    "}\n"
+    "interfaces {\n"
+    "    ms-4/0/0 {\n"
+    "        unit 1 {\n"
+    "            family inet;\n"
+    "        }\n"
+    "    }\n"
+    "    ge-0/1/9 {\n"
+    "        vlan-tagging;\n"
+    "        unit 1 {\n"
+    "            vlan-id 11;\n"
+    "            family inet {\n"
+    "                address 198.51.100.0/24;\n"
+    "            }\n"
+    "        }\n"
+    "    }\n"
+    "    xe-0/3/1 {\n"
+    "        vlan-tagging;\n"
+    "        unit 1 {\n"
+    "            vlan-id 1;\n"
+    "            family inet {\n"
+    "                service {\n"
+    "                    input {\n"
+    "                        service-set gvpn-service-set;\n"
+    "                    }\n"
+    "                    output {\n"
+    "                        service-set gvpn-service-set;\n"
+    "                    }\n"
+    "                }\n"
+    "                address 10.0.1.2/24;\n"
+    "            }\n"
+    "        }\n"
+    "    }\n"
+    "}\n"
+    "routing-options {\n"
+    "    static {\n"
+    "        route 192.0.2.0/24 next-hop 198.51.100.2;\n"
+    "        route 203.0.113.0/24 next-hop 10.0.1.1;\n"
+    "    }\n"
+    "}\n"
+    "security {\n"
+    "    group-vpn {\n"
+    "        member {\n"
+    "            ike {\n"
+    "                traceoptions {\n"
+    "                    file gkmd size 10m files 3;\n"
+    "                    flag all;\n"
+    "                }\n"
+    "                proposal prop1 {\n"
+    "                    authentication-method pre-shared-keys;\n"
+    "                }\n"
+    "                policy pol1 {\n"
+    "                    mode main;\n"
+    "                    proposals prop1;\n"
+    "                }\n"
+    "                gateway gw1 {\n"
+    "                    ike-policy pol1;\n"
+    "                    server-address 192.0.2.1;\n"
+    "                    local-address 10.0.1.2;\n"
+    "                }\n"
+    "            }\n"
+    "            ipsec {\n"
+    "                vpn v1 {\n"
+    "                    ike-gateway gw1;\n"
+    "                    group-id 1;\n"
+    "                }\n"
+    "            }\n"
+    "        }\n"
+    "    }\n"
+    "}\n";
+
+static void
+test_print_sample(void)
+{
+	struct conf_node *r = fu_tree(FU_SAMPLE);
+	char *t = fu_text(r, 0);
+
+	UNIT_STREQ(t, sample_text);
+	free(t);
+	conf_free(r);
+}
+
+static void
+test_print_shapes(void)
+{
+	struct conf_node *r = fu_tree(
+	    "set routing-options static route 10.0.0.0/8 next-hop [ 1.1.1.1 2.2.2.2 ]\n"
+	    "set routing-options static route 10.1.0.0/16 discard\n"
+	    "set routing-options static route 10.2.0.0/16 next-hop 1.1.1.1 preference 7\n"
+	    "set system domain-search a.com\n"
+	    "set system domain-search [ b.com \"c d\" ]\n"
+	    "set interfaces ge-0/0/0 description \"to core; east\"\n"
+	    "set interfaces ge-0/0/0 unit 0 description \"\"\n"
+	    "set interfaces xe-0/0/0 unit 0 family inet service output service-set s1 service-filter f1\n"
+	    "set interfaces xe-0/0/0 unit 0 family inet6 address 2001:db8::1/64\n"
+	    "set security group-vpn member ike traceoptions file gkmd\n");
+	char *t = fu_text(r, 0);
+
+	UNIT_STREQ(t,
+	    "system {\n"
+	    "    domain-search [ a.com b.com \"c d\" ];\n"
+	    "}\n"
+	    "interfaces {\n"
+	    "    ge-0/0/0 {\n"
+	    "        description \"to core; east\";\n"
+	    "        unit 0 {\n"
+	    "            description \"\";\n"
+	    "        }\n"
+	    "    }\n"
+	    "    xe-0/0/0 {\n"
+	    "        unit 0 {\n"
+	    "            family inet {\n"
+	    "                service {\n"
+	    "                    output {\n"
+	    "                        service-set s1 service-filter f1;\n"
+	    "                    }\n"
+	    "                }\n"
+	    "            }\n"
+	    "            family inet6 {\n"
+	    "                address 2001:db8::1/64;\n"
+	    "            }\n"
+	    "        }\n"
+	    "    }\n"
+	    "}\n"
+	    "routing-options {\n"
+	    "    static {\n"
+	    "        route 10.0.0.0/8 next-hop [ 1.1.1.1 2.2.2.2 ];\n"
+	    "        route 10.1.0.0/16 discard;\n"
+	    "        route 10.2.0.0/16 {\n"
+	    "            next-hop 1.1.1.1;\n"
+	    "            preference 7;\n"
+	    "        }\n"
+	    "    }\n"
+	    "}\n"
+	    "security {\n"
+	    "    group-vpn {\n"
+	    "        member {\n"
+	    "            ike {\n"
+	    "                traceoptions {\n"
+	    "                    file gkmd;\n"
+	    "                }\n"
+	    "            }\n"
+	    "        }\n"
+	    "    }\n"
+	    "}\n");
+	free(t);
+	conf_free(r);
+}
+
+static void
+test_print_meta(void)
+{
+	struct conf_node *r = fu_tree(
+	    "set apply-groups [ g2 g1 ]\n"
+	    "set system host-name gm1\n"
+	    "set system apply-groups g3\n"
+	    "set interfaces ge-0/0/0 unit 0 vlan-id 5\n"
+	    "set interfaces ge-0/0/1 mtu 1500\n"
+	    "set security group-vpn member ike policy p1 pre-shared-key ascii-text "
+	    "\"$9$OGhlRyKXxdsYoX7wg4aHktu01cyKM8\"\n"
+	    "deactivate interfaces ge-0/0/1\n"
+	    "deactivate interfaces ge-0/0/0 unit 0 vlan-id\n"
+	    "annotate system \"the box\"\n"
+	    "annotate interfaces ge-0/0/0 \"uplink\"\n");
+	char *t = fu_text(r, 0);
+
+	UNIT_STREQ(t,
+	    "apply-groups [ g2 g1 ];\n"
+	    "/* the box */\n"
+	    "system {\n"
+	    "    apply-groups g3;\n"
+	    "    host-name gm1;\n"
+	    "}\n"
+	    "interfaces {\n"
+	    "    /* uplink */\n"
+	    "    ge-0/0/0 {\n"
+	    "        unit 0 {\n"
+	    "            inactive: vlan-id 5;\n"
+	    "        }\n"
+	    "    }\n"
+	    "    inactive: ge-0/0/1 {\n"
+	    "        mtu 1500;\n"
+	    "    }\n"
+	    "}\n"
+	    "security {\n"
+	    "    group-vpn {\n"
+	    "        member {\n"
+	    "            ike {\n"
+	    "                policy p1 {\n"
+	    "                    pre-shared-key {\n"
+	    "                        ascii-text \"$9$OGhlRyKXxdsYoX7wg4aHktu01cyKM8\"; ## SECRET-DATA\n"
+	    "                    }\n"
+	    "                }\n"
+	    "            }\n"
+	    "        }\n"
+	    "    }\n"
+	    "}\n");
+	free(t);
+
+	/* no secret mark, inactive statements left out */
+	t = fu_text(fu_node(r, "security group-vpn member ike policy p1"),
+	    CONF_P_NO_SECRET_MARK);
+	UNIT_STREQ(t,
+	    "pre-shared-key {\n"
+	    "    ascii-text \"$9$OGhlRyKXxdsYoX7wg4aHktu01cyKM8\";\n"
+	    "}\n");
+	free(t);
+	t = fu_text(fu_node(r, "interfaces ge-0/0/0"), CONF_P_NO_INACTIVE);
+	UNIT_STREQ(t, "unit 0;\n");
+	free(t);
+	conf_free(r);
+}
+
+static void
+test_print_levels(void)
+{
+	struct conf_node *r = fu_tree(FU_SAMPLE);
+	struct buf b = BUF_INIT;
+
+	/* show at [edit interfaces ge-0/1/9 unit 1] */
+	conf_print_text(&b, fu_node(r, "interfaces ge-0/1/9 unit 1"), 0, 0);
+	UNIT_STREQ(buf_str(&b),
+	    "vlan-id 11;\n"
+	    "family inet {\n"
+	    "    address 198.51.100.0/24;\n"
+	    "}\n");
+	buf_reset(&b);
+	/* a leaf shows itself; indentation as asked */
+	conf_print_text(&b, fu_node(r, "system host-name"), 4, 0);
+	UNIT_STREQ(buf_str(&b), "    host-name gm1;\n");
+	buf_reset(&b);
+	/* `show interfaces` at [edit]: the entries without the block */
+	conf_print_text_list(&b, r, sch_child(fu_schema()->s_root, "interfaces"), 0, 0);
+	UNIT_CHECK(strncmp(buf_str(&b), "ms-4/0/0 {\n    unit 1 {\n        family inet;\n", 44) == 0);
+	UNIT_CHECK(strstr(buf_str(&b), "\nxe-0/3/1 {\n") != NULL);
+	buf_free(&b);
+	conf_free(r);
+}
+
+/* Parse text, return the set form (or the errors). */
+static char *
+parse_to_set(const char *text, int *nerr, char **errs)
+{
+	struct conf_node *r = conf_new(fu_schema());
+	struct buf e = BUF_INIT;
+	char *s;
+
+	*nerr = conf_parse_text(r, text, "terminal", &e);
+	s = fu_set(r);
+	*errs = buf_steal(&e);
+	conf_free(r);
+	return s;
+}
+
+static void
+test_parse_roundtrip(void)
+{
+	struct conf_node *r = fu_tree(FU_SAMPLE
+	    "set routing-options static route 10.0.0.0/8 next-hop [ 1.1.1.1 2.2.2.2 ]\n"
+	    "set routing-options static route 10.2.0.0/16 next-hop 1.1.1.1 preference 7\n"
+	    "set system domain-search [ b.com \"c d\" ]\n"
+	    "set interfaces ge-0/0/0 description \"to \\\"core\\\"; east\"\n"
+	    "set apply-groups [ g1 g2 ]\n"
+	    "set groups g1 interfaces <ge-*> mtu 1500\n"
+	    "set groups g2 system host-name x\n"
+	    "deactivate interfaces ge-0/1/9\n"
+	    "deactivate system host-name\n"
+	    "annotate interfaces xe-0/3/1 \"uplink to the core\"\n"
+	    "annotate routing-options \"routes\"\n");
+	char *t = fu_text(r, 0);
+	struct conf_node *r2 = conf_new(fu_schema());
+	struct buf e = BUF_INIT;
+
+	UNIT_CHECK(conf_parse_text(r2, t, "terminal", &e) == 0);
+	UNIT_STREQ(buf_str(&e), "");
+	UNIT_CHECK(conf_equal(r, r2, true));
+	char *t2 = fu_text(r2, 0);
+	UNIT_STREQ(t2, t);
+	free(t);
+	free(t2);
+	buf_free(&e);
+	conf_free(r);
+	conf_free(r2);
+}
+
+static void
+test_parse_forms(void)
+{
+	int n;
+	char *errs, *s;
+
+	/* the keyed forms Junos accepts, comments, trailing ## marks, `version` */
+	s = parse_to_set(
+	    "## Last commit: 2026-01-01 00:00:00 UTC by root\n"
+	    "version 24.4R1;\n"
+	    "# a comment\n"
+	    "interfaces ge-0/0/0 unit 0 family inet address 10.0.0.1/24;\n"
+	    "interfaces xe-0/0/0 {\n"
+	    "    unit 5 { vlan-id 5; }\n"
+	    "}\n"
+	    "interfaces {\n"
+	    "    /* first */\n"
+	    "    ge-0/0/1 { disable; description \"x y\"; }\n"
+	    "}\n"
+	    "system { domain-search [ a b ]; domain-search c; }\n"
+	    "routing-options { static { route 0.0.0.0/0 next-hop 10.0.0.254 preference 9; } }\n"
+	    "security group-vpn member ike traceoptions { file gkmd size 1m; flag all; }\n",
+	    &n, &errs);
+	UNIT_CHECK(n == 0);
+	UNIT_STREQ(errs, "");
+	UNIT_STREQ(s,
+	    "set system domain-search a\n"
+	    "set system domain-search b\n"
+	    "set system domain-search c\n"
+	    "set interfaces ge-0/0/0 unit 0 family inet address 10.0.0.1/24\n"
+	    "set interfaces xe-0/0/0 unit 5 vlan-id 5\n"
+	    "set interfaces ge-0/0/1 description \"x y\"\n"
+	    "set interfaces ge-0/0/1 disable\n"
+	    "set routing-options static route 0.0.0.0/0 next-hop 10.0.0.254\n"
+	    "set routing-options static route 0.0.0.0/0 preference 9\n"
+	    "set security group-vpn member ike traceoptions file gkmd\n"
+	    "set security group-vpn member ike traceoptions file size 1m\n"
+	    "set security group-vpn member ike traceoptions flag all\n");
+	free(s);
+	free(errs);
+
+	/* the annotation went to the statement after it */
+	struct conf_node *r = conf_new(fu_schema());
+	UNIT_CHECK(conf_parse_text(r, "interfaces { /* first */ ge-0/0/1 { disable; } }", "f",
+	    NULL) == 0);
+	struct conf_node *x = fu_node(r, "interfaces ge-0/0/1");
+	UNIT_CHECK(x != NULL && x->cn_annotation != NULL &&
+	    strcmp(x->cn_annotation, "first") == 0);
+	conf_free(r);
+}
+
+static void
+test_parse_tags(void)
+{
+	struct conf_node *r = conf_new(fu_schema());
+	struct buf e = BUF_INIT;
+
+	UNIT_CHECK(conf_parse_text(r,
+	    "inactive: system { host-name a; }\n"
+	    "interfaces {\n"
+	    "    replace: ge-0/0/0 { mtu 1500; }\n"
+	    "    delete: ge-0/0/1;\n"
+	    "    active: ge-0/0/2 { inactive: mtu 1600; }\n"
+	    "}\n"
+	    "routing-options static { delete: route 10.0.0.0/8; }\n",
+	    "terminal", &e) == 0);
+	UNIT_STREQ(buf_str(&e), "");
+	UNIT_CHECK(fu_node(r, "system")->cn_flags & CONF_F_INACTIVE);
+	UNIT_CHECK(fu_node(r, "interfaces ge-0/0/0")->cn_flags & CONF_F_REPLACE);
+	UNIT_CHECK(fu_node(r, "interfaces ge-0/0/1")->cn_flags & CONF_F_DELETE);
+	UNIT_CHECK(fu_node(r, "interfaces ge-0/0/2")->cn_flags & CONF_F_ACTIVATE);
+	UNIT_CHECK(fu_node(r, "interfaces ge-0/0/2 mtu")->cn_flags & CONF_F_INACTIVE);
+	UNIT_CHECK(fu_node(r, "routing-options static route 10.0.0.0/8")->cn_flags &
+	    CONF_F_DELETE);
+	UNIT_CHECK(!(fu_node(r, "interfaces ge-0/0/0 mtu")->cn_flags & CONF_F_REPLACE));
+	buf_free(&e);
+	conf_free(r);
+}
+
+static void
+test_parse_errors(void)
+{
+	int n;
+	char *errs, *s;
+
+	/* unknown statement: reported, the rest applied */
+	s = parse_to_set(
+	    "system {\n"
+	    "    host-name gm1;\n"
+	    "    metric 65450;\n"
+	    "    time-zone UTC;\n"
+	    "}\n",
+	    &n, &errs);
+	UNIT_CHECK(n == 1);
+	UNIT_STREQ(errs,
+	    "terminal:3:(10) syntax error: metric\n"
+	    "  [edit system]\n"
+	    "    'metric 65450;'\n"
+	    "      syntax error\n");
+	UNIT_STREQ(s, "set system host-name gm1\nset system time-zone UTC\n");
+	free(s);
+	free(errs);
+
+	/* no keyword abbreviations in a file */
+	s = parse_to_set("sys { host-name a; }\n", &n, &errs);
+	UNIT_CHECK(n == 1);
+	UNIT_STREQ(errs,
+	    "terminal:1:(3) syntax error: sys\n"
+	    "  [edit]\n"
+	    "    'sys {'\n"
+	    "      syntax error\n");
+	UNIT_STREQ(s, "");
+	free(s);
+	free(errs);
+
+	/* a value out of range: nothing of the statement is kept, nor its empty block */
+	s = parse_to_set(
+	    "interfaces {\n"
+	    "    ge-0/0/0 {\n"
+	    "        unit 0 { vlan-id 5000; }\n"
+	    "        mtu 1500;\n"
+	    "    }\n"
+	    "}\n",
+	    &n, &errs);
+	UNIT_CHECK(n == 1);
+	UNIT_STREQ(errs,
+	    "terminal:3:(29) error: invalid value: 5000\n"
+	    "  [edit interfaces ge-0/0/0 unit 0]\n"
+	    "    'vlan-id 5000;'\n"
+	    "      Value 5000 is not within range (1..4094)\n");
+	UNIT_STREQ(s, "set interfaces ge-0/0/0 mtu 1500\n");
+	free(s);
+	free(errs);
+
+	/* a bad key skips its whole block */
+	s = parse_to_set(
+	    "interfaces {\n"
+	    "    bogus0 {\n"
+	    "        mtu 1500;\n"
+	    "        unit 0 { vlan-id 1; }\n"
+	    "    }\n"
+	    "    ge-0/0/0 mtu 1400;\n"
+	    "}\n",
+	    &n, &errs);
+	UNIT_CHECK(n == 1);
+	UNIT_CHECK(strncmp(errs, "terminal:2:(10) error: invalid value: bogus0\n"
+	    "  [edit interfaces]\n    'bogus0 {'\n", 69) == 0);
+	UNIT_STREQ(s, "set interfaces ge-0/0/0 mtu 1400\n");
+	free(s);
+	free(errs);
+
+	/* a missing value, a leaf opening a block, a stray '}', a missing '}' */
+	s = parse_to_set("system { host-name; }\n", &n, &errs);
+	UNIT_CHECK(n == 1);
+	UNIT_STREQ(errs,
+	    "terminal:1:(19) syntax error: ;\n"
+	    "  [edit system]\n"
+	    "    'host-name;'\n"
+	    "      syntax error\n");
+	free(s);
+	free(errs);
+	s = parse_to_set("system { host-name a { x; } time-zone b; }\n", &n, &errs);
+	UNIT_CHECK(n == 1);
+	UNIT_STREQ(s, "set system time-zone b\n");
+	free(s);
+	free(errs);
+	s = parse_to_set("}\nsystem { host-name a; }\n", &n, &errs);
+	UNIT_CHECK(n == 1);
+	UNIT_STREQ(s, "set system host-name a\n");
+	free(s);
+	free(errs);
+	s = parse_to_set("system {\n    host-name a;\n", &n, &errs);
+	UNIT_CHECK(n == 1);
+	UNIT_STREQ(errs,
+	    "terminal:3:(1) syntax error: end of input\n"
+	    "  [edit system]\n"
+	    "    '}'\n"
+	    "      missing '}'\n");
+	UNIT_STREQ(s, "set system host-name a\n");
+	free(s);
+	free(errs);
+	s = parse_to_set("system { host-name \"unterminated; }\n", &n, &errs);
+	UNIT_CHECK(n >= 1);
+	UNIT_CHECK(strstr(errs, "unterminated quote or comment") != NULL);
+	free(s);
+	free(errs);
+	s = parse_to_set("system { domain-search [ a b; }\n", &n, &errs);
+	UNIT_CHECK(n == 1);
+	UNIT_STREQ(s, "");
+	free(s);
+	free(errs);
+	/* a wildcard key is for groups only */
+	s = parse_to_set("interfaces { <ge-*> { mtu 1500; } }\n"
+	    "groups { g { interfaces { <ge-*> { mtu 1500; } } } }\n", &n, &errs);
+	UNIT_CHECK(n == 1);
+	UNIT_STREQ(s, "set groups g interfaces <ge-*> mtu 1500\n");
+	free(s);
+	free(errs);
+}
+
+static void
+test_parse_secret(void)
+{
+	struct conf_node *r = conf_new(fu_schema());
+	struct conf_node *k;
+	char *plain;
+
+	UNIT_CHECK(conf_parse_text(r,
+	    "security group-vpn member ike policy p1 pre-shared-key ascii-text \"my secret\";\n"
+	    "security group-vpn member ike policy p2 pre-shared-key ascii-text "
+	    "\"$9$OGhlRyKXxdsYoX7wg4aHktu01cyKM8\"; ## SECRET-DATA\n",
+	    "terminal", NULL) == 0);
+	k = fu_node(r, "security group-vpn member ike policy p1 pre-shared-key ascii-text");
+	UNIT_CHECK(k != NULL && strncmp(k->cn_value, "$9$", 3) == 0);
+	plain = k != NULL ? secret9_decode(k->cn_value) : NULL;
+	UNIT_STREQ(plain, "my secret");
+	free(plain);
+	k = fu_node(r, "security group-vpn member ike policy p2 pre-shared-key ascii-text");
+	UNIT_STREQ(k ? k->cn_value : NULL, "$9$OGhlRyKXxdsYoX7wg4aHktu01cyKM8");
+	conf_free(r);
+}
+
+static void
+test_parse_relative(void)
+{
+	struct conf_node *r = fu_tree("set interfaces ge-0/0/0 unit 0 vlan-id 1\n");
+	struct conf_node *at = fu_node(r, "interfaces ge-0/0/0 unit 0");
+	struct buf e = BUF_INIT;
+
+	/* load merge terminal relative at [edit interfaces ge-0/0/0 unit 0] */
+	UNIT_CHECK(conf_parse_text(at, "description d;\nfamily inet { address 1.2.3.4/24; }\n"
+	    "bogus;\n", "terminal", &e) == 1);
+	UNIT_STREQ(buf_str(&e),
+	    "terminal:3:(5) syntax error: bogus\n"
+	    "  [edit interfaces ge-0/0/0 unit 0]\n"
+	    "    'bogus;'\n"
+	    "      syntax error\n");
+	char *s = fu_set(r);
+	UNIT_STREQ(s,
+	    "set interfaces ge-0/0/0 unit 0 description d\n"
+	    "set interfaces ge-0/0/0 unit 0 vlan-id 1\n"
+	    "set interfaces ge-0/0/0 unit 0 family inet address 1.2.3.4/24\n");
+	free(s);
+	buf_free(&e);
+	conf_free(r);
+}
+
+/* 100 000 statements: parse and print stay linear. */
+static void
+test_parse_large(void)
+{
+	struct buf in = BUF_INIT, out = BUF_INIT;
+	struct conf_node *r = conf_new(fu_schema());
+	double t0, t1;
+
+	buf_puts(&in, "interfaces {\n");
+	for (int i = 0; i < 25000; i++)
+		buf_printf(&in, "    ge-%d/%d/%d {\n        description \"port %d\";\n"
+		    "        unit 0 {\n            family inet {\n"
+		    "                address 10.%d.%d.1/24;\n            }\n        }\n    }\n",
+		    i / 1000, (i / 10) % 100, i % 10, i, i / 250, i % 250);
+	buf_puts(&in, "}\n");
+	t0 = fu_now();
+	UNIT_CHECK(conf_parse_text(r, buf_str(&in), "terminal", NULL) == 0);
+	conf_print_text(&out, r, 0, 0);
+	t1 = fu_now();
+	UNIT_STREQ(buf_str(&out), buf_str(&in));
+	UNIT_CHECK(conf_count(r) == 1 + 25000 * 6);
+	/* 0.4 s unsanitized here, 3 s under ASan; a quadratic step would take hours */
+	UNIT_CHECK(t1 - t0 < 30.0);
+	printf("     100k statements: parse + print %.3f s\n", t1 - t0);
+	buf_free(&in);
+	buf_free(&out);
+	conf_free(r);
+}
+
+int
+main(void)
+{
+	UNIT_RUN(test_print_sample);
+	UNIT_RUN(test_print_shapes);
+	UNIT_RUN(test_print_meta);
+	UNIT_RUN(test_print_levels);
+	UNIT_RUN(test_parse_roundtrip);
+	UNIT_RUN(test_parse_forms);
+	UNIT_RUN(test_parse_tags);
+	UNIT_RUN(test_parse_errors);
+	UNIT_RUN(test_parse_secret);
+	UNIT_RUN(test_parse_relative);
+	UNIT_RUN(test_parse_large);
+	fu_done();
+	return unit_exit();
+}
