@@ -15,7 +15,7 @@
  * BATCH_MAX lines, so that 100 000 piped `set` lines cost a few RPCs. mgd applies a
  * load all or nothing; when a batch fails, its halves are sent in turn (bisection)
  * so that the lines before the bad one are applied, as if typed, and the bad line
- * is found and reported with its number.
+ * is found and reported with its number (mgd names it; bisection otherwise).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -76,12 +76,30 @@ batch_free(struct batch *b)
 	buf_free(&b->b_lines);
 }
 
-/* Send lines [lo, hi); on failure find the first bad one. 0 / -1. */
+static int	batch_apply(struct cli_ctx *, struct batch *, size_t, size_t);
+
+/* Line i failed: show it and why. */
+static int
+batch_report(struct cli_ctx *ctx, struct batch *b, size_t i, const struct buf *msgs)
+{
+	cli_print(ctx, b->b_typed[i]);
+	cli_print(ctx, "\n");
+	cli_error_text(ctx, buf_str(msgs));
+	b->b_failed = b->b_lineno[i];
+	return -1;
+}
+
+/*
+ * Send lines [lo, hi). mgd applies all or nothing and names the line it refused:
+ * then the lines before it are sent again (as if typed one by one, they applied)
+ * and the bad one reported. Without that name, halves are tried in turn.
+ */
 static int
 batch_apply(struct cli_ctx *ctx, struct batch *b, size_t lo, size_t hi)
 {
 	struct buf msgs = BUF_INIT;
-	size_t end = hi < b->b_n ? b->b_off[hi] : b->b_lines.b_len, mid;
+	size_t end = hi < b->b_n ? b->b_off[hi] : b->b_lines.b_len, mid, bad;
+	long errline = -1;
 	char *text;
 	int rv;
 
@@ -90,22 +108,32 @@ batch_apply(struct cli_ctx *ctx, struct batch *b, size_t lo, size_t hi)
 	if ((text = strndup(b->b_lines.b_data + b->b_off[lo], end - b->b_off[lo])) ==
 	    NULL)
 		abort();
-	rv = cfg_load_set(ctx, text, &msgs);
+	rv = cfg_load_set(ctx, text, &msgs, &errline);
 	free(text);
 	if (rv == 0) {
 		cli_print(ctx, buf_str(&msgs));		/* warnings */
 		buf_free(&msgs);
 		return 0;
 	}
-	if (hi - lo == 1 || ctx->cx_mgd->mc_fd == -1) {
-		if (hi - lo == 1) {
-			cli_print(ctx, b->b_typed[lo]);
-			cli_print(ctx, "\n");
-		}
+	if (ctx->cx_mgd->mc_fd == -1) {
+		/* mgd is gone: nothing to bisect */
 		cli_error_text(ctx, buf_str(&msgs));
 		b->b_failed = b->b_lineno[lo];
 		buf_free(&msgs);
 		return -1;
+	}
+	if (hi - lo == 1) {
+		rv = batch_report(ctx, b, lo, &msgs);
+		buf_free(&msgs);
+		return rv;
+	}
+	if (errline >= 1 && (size_t)errline <= hi - lo) {
+		bad = lo + (size_t)errline - 1;
+		buf_free(&msgs);
+		if (batch_apply(ctx, b, lo, bad) == -1 ||
+		    batch_apply(ctx, b, bad, bad + 1) == -1)
+			return -1;
+		return batch_apply(ctx, b, bad + 1, hi);
 	}
 	buf_free(&msgs);
 	mid = lo + (hi - lo) / 2;

@@ -12,7 +12,6 @@
 
 #include "atomicfile.h"
 #include "cli.h"
-#include "clock.h"
 #include "conffmt.h"
 #include "instance.h"
 #include "netconf.h"
@@ -245,6 +244,30 @@ done:
 	return rv;
 }
 
+void
+cfg_reconnected(struct mgd_client *mc, void *arg)
+{
+	static const char *const modes[] = { "shared", "exclusive", "private" };
+	struct cli_ctx *ctx = arg;
+	struct buf body = BUF_INIT;
+	struct mgd_reply r;
+
+	if (ctx->cx_mode != CLI_MODE_CONFIG)
+		return;
+	/* a restarted mgd knows nothing of this session (private edits are gone) */
+	buf_printf(&body, "<routemu-configure><mode>%s</mode></routemu-configure>",
+	    modes[ctx->cx_cfgkind]);
+	if (mgd_rpc(mc, buf_str(&body), &r) == -1) {
+		cli_error_text(ctx, buf_str(&r.mr_text));
+		cli_print(ctx, "Exiting configuration mode\n");
+		cfg_mode_reset(ctx, CLI_MODE_OPER);
+	} else if (ctx->cx_level.lv_n > 0)
+		cfg_level_changed(ctx);
+	mgd_reply_free(&r);
+	buf_free(&body);
+	cli_config_tree_invalidate(ctx);
+}
+
 static int
 cfg_modified(struct cli_ctx *ctx)
 {
@@ -301,18 +324,16 @@ cfg_leave(struct cli_ctx *ctx, bool ask)
 
 /*
  * Minutes left before a pending `commit confirmed` rolls back, or -1. mgd marks the
- * active entry of get-commit-information with <commit-confirmed>; the timeout is in
- * its system comment ("commit confirmed, rollback in 2mins").
+ * active entry of get-commit-information with <commit-confirmed> and gives the
+ * emulated seconds left in <routemu-rollback-in>.
  */
 static long
 cfg_confirm_minutes(struct cli_ctx *ctx)
 {
 	struct mgd_reply r;
-	xmlNodePtr info, h, d;
-	char *comment = NULL, *p;
-	long minutes = -1, mins;
-	double deadline, left;
-	xmlChar *secs;
+	xmlNodePtr info, h;
+	char *left = NULL;
+	long minutes = -1;
 
 	if (mgd_rpc(ctx->cx_mgd, "<get-commit-information/>", &r) == -1)
 		goto done;
@@ -323,22 +344,14 @@ cfg_confirm_minutes(struct cli_ctx *ctx)
 			break;
 	if (h == NULL || mgd_find(h, "commit-confirmed") == NULL)
 		goto done;
-	comment = mgd_find_text(h, "comment");
-	if (comment == NULL || (p = strstr(comment, "rollback in ")) == NULL)
+	if ((left = mgd_find_text(h, "routemu-rollback-in")) == NULL)
 		goto done;
-	mins = strtol(p + 12, NULL, 10);
-	if ((d = mgd_find(h, "date-time")) == NULL)
-		goto done;
-	if ((secs = xmlGetProp(d, (const xmlChar *)"seconds")) == NULL)
-		goto done;
-	/* the rollback runs on the instance clock (ROUTEMU_TIMESCALE) */
-	deadline = strtod((const char *)secs, NULL) + (double)mins * 60.0 /
-	    clock_timescale();
-	xmlFree(secs);
-	left = (deadline - (double)time(NULL)) * clock_timescale();
-	minutes = left > 0 ? (long)(left / 60.0) : 0;
+	/* whole minutes left, as Junos counts them (5 becomes 4 at once) */
+	minutes = strtol(left, NULL, 10) / 60;
+	if (minutes < 0)
+		minutes = 0;
 done:
-	free(comment);
+	free(left);
 	mgd_reply_free(&r);
 	return minutes;
 }
@@ -465,18 +478,27 @@ cfg_prepare_edit(struct cli_ctx *ctx, struct cli_cmd *cmd, char **full, struct b
 }
 
 int
-cfg_load_set(struct cli_ctx *ctx, const char *lines, struct buf *msgs)
+cfg_load_set(struct cli_ctx *ctx, const char *lines, struct buf *msgs, long *errline)
 {
 	struct buf body = BUF_INIT;
 	struct mgd_reply r;
+	char *l;
 	int rv;
 
+	if (errline != NULL)
+		*errline = -1;
 	buf_puts(&body, "<load-configuration action=\"set\" format=\"text\">"
 	    "<configuration-set>");
 	xml_escape(&body, lines);
 	buf_puts(&body, "</configuration-set></load-configuration>");
 	rv = mgd_rpc(ctx->cx_mgd, buf_str(&body), &r);
 	buf_puts(msgs, buf_str(&r.mr_text));
+	/* which line mgd refused (routemu extension in error-info) */
+	if (rv == -1 && errline != NULL && r.mr_root != NULL &&
+	    (l = mgd_find_text(r.mr_root, "routemu-line")) != NULL) {
+		*errline = strtol(l, NULL, 10);
+		free(l);
+	}
 	mgd_reply_free(&r);
 	buf_free(&body);
 	cli_config_tree_invalidate(ctx);
@@ -502,7 +524,7 @@ cfg_delete_level(struct cli_ctx *ctx)
 		cli_config_tree_invalidate(ctx);
 	} else {
 		buf_printf(&line, "delete %s", ctx->cx_level_str);
-		rv = cfg_load_set(ctx, buf_str(&line), &msgs);
+		rv = cfg_load_set(ctx, buf_str(&line), &msgs, NULL);
 	}
 	if (rv == -1)
 		cli_error_text(ctx, buf_str(&msgs));
@@ -532,7 +554,7 @@ cfg_edit_verb_run(struct cli_ctx *ctx, struct cli_cmd *cmd)
 		goto done;
 	}
 	cfg_scratch_reset(ctx);
-	if ((rv = cfg_load_set(ctx, full, &msgs)) == -1)
+	if ((rv = cfg_load_set(ctx, full, &msgs, NULL)) == -1)
 		cli_error_text(ctx, buf_str(&msgs));
 	else
 		cli_print(ctx, buf_str(&msgs));	/* warnings: statement not found */
@@ -734,58 +756,12 @@ cfg_rollback(struct cli_ctx *ctx, struct cli_cmd *cmd)
 	return rv;
 }
 
-/* Text statements placed at the edit level: wrapped in the level's braces. */
-static void
-cfg_wrap_relative(struct cli_ctx *ctx, const char *text, bool set, struct buf *out)
-{
-	const struct cli_level *lv = &ctx->cx_level;
-	const char *p, *eol;
-	size_t i;
-
-	if (set) {
-		/* `verb PATH` -> `verb LEVEL PATH` for the editing verbs */
-		for (p = text; *p != '\0'; p = eol) {
-			const char *sp;
-
-			eol = strchr(p, '\n');
-			eol = eol != NULL ? eol + 1 : p + strlen(p);
-			p += strspn(p, " \t");
-			sp = p + strcspn(p, " \t\n");
-			if (sp < eol && *sp != '\n') {
-				char *verb = strndup(p, (size_t)(sp - p));
-
-				if (verb != NULL && cfg_edit_verb(verb) != NULL) {
-					buf_append(out, p, (size_t)(sp - p));
-					buf_printf(out, " %s", ctx->cx_level_str);
-					buf_append(out, sp, (size_t)(eol - sp));
-					free(verb);
-					continue;
-				}
-				free(verb);
-			}
-			buf_append(out, p, (size_t)(eol - p));
-		}
-		return;
-	}
-	for (i = 0; i < lv->lv_n; i++) {
-		char *s = cmd_steps_string(&lv->lv_steps[i], 1);
-
-		buf_printf(out, "%s {\n", s);
-		free(s);
-	}
-	buf_puts(out, text);
-	if (text[0] != '\0' && text[strlen(text) - 1] != '\n')
-		buf_putc(out, '\n');
-	for (i = 0; i < lv->lv_n; i++)
-		buf_puts(out, "}\n");
-}
-
 static int
 cfg_load(struct cli_ctx *ctx, struct cli_cmd *cmd)
 {
 	const struct cli_arg *src, *rel, *term;
 	const char *action = cmd->cc_path[1].ca_ent->oc_word, *file = NULL;
-	struct buf body = BUF_INIT, text = BUF_INIT;
+	struct buf body = BUF_INIT;
 	struct mgd_reply r;
 	char *data = NULL, *cnt;
 	bool set = strcmp(action, "set") == 0;
@@ -813,17 +789,15 @@ cfg_load(struct cli_ctx *ctx, struct cli_cmd *cmd)
 		    strerror(errno));
 		return -1;
 	}
-	if (rel != NULL && ctx->cx_level.lv_n > 0)
-		cfg_wrap_relative(ctx, data, set, &text);
-	else
-		buf_puts(&text, data);
-	if (set)
-		buf_puts(&body, "<load-configuration action=\"set\" format=\"text\">"
-		    "<configuration-set>");
-	else
-		buf_printf(&body, "<load-configuration action=\"%s\" format=\"text\">"
-		    "<configuration-text>", action);
-	xml_escape(&body, buf_str(&text));
+	buf_printf(&body, "<load-configuration action=\"%s\" format=\"text\"", action);
+	if (rel != NULL && ctx->cx_level.lv_n > 0) {
+		/* mgd applies the text at the edit level (routemu extension) */
+		buf_puts(&body, " level=\"");
+		xml_escape(&body, ctx->cx_level_str);
+		buf_putc(&body, '"');
+	}
+	buf_puts(&body, set ? "><configuration-set>" : "><configuration-text>");
+	xml_escape(&body, data);
 	buf_puts(&body, set ? "</configuration-set></load-configuration>" :
 	    "</configuration-text></load-configuration>");
 	rv = mgd_rpc(ctx->cx_mgd, buf_str(&body), &r);
@@ -852,7 +826,6 @@ done:
 	mgd_reply_free(&r);
 	free(data);
 	buf_free(&body);
-	buf_free(&text);
 	return rv;
 }
 

@@ -87,8 +87,13 @@ struct mgd_client {
 	int		 mc_fd;		/* -1 once the connection is lost */
 	unsigned	 mc_msgid;	/* last message-id sent */
 	unsigned	 mc_session;
-	int		 mc_timeout_ms;
+	int		 mc_timeout_ms;	/* CLI_RPC_TIMEOUT_MS, or $ROUTEMU_CLI_TIMEOUT s */
 	char		*mc_sock;	/* socket path */
+	/* After a lost connection, the next RPC connects again (mgd restarted) and
+	 * calls this first, so the session can find its state again. */
+	void		(*mc_reconnected)(struct mgd_client *, void *);
+	void		*mc_arg;
+	bool		 mc_in_reconnect;
 };
 
 struct mgd_reply {
@@ -304,9 +309,15 @@ const struct op_cmd *cfg_edit_verb(const char *word);
  */
 int		 cfg_prepare_edit(struct cli_ctx *, struct cli_cmd *, char **full,
 		    struct buf *err);
-/* Send set-format lines (newline separated). 0 / -1; rpc-error text in msgs. */
-int		 cfg_load_set(struct cli_ctx *, const char *lines, struct buf *msgs);
+/*
+ * Send set-format lines (newline separated). 0 / -1; rpc-error text in msgs, and in
+ * *errline (may be NULL) the line mgd refused (1-based), or -1 when it did not say.
+ */
+int		 cfg_load_set(struct cli_ctx *, const char *lines, struct buf *msgs,
+		    long *errline);
 void		 cfg_scratch_reset(struct cli_ctx *);
+/* mgd_client.mc_reconnected: a new mgd session re-enters configuration mode. */
+void		 cfg_reconnected(struct mgd_client *, void *ctx);
 
 /* batch.c */
 int		 batch_run_stdin(struct cli_ctx *);
@@ -315,8 +326,11 @@ int		 batch_run_command(struct cli_ctx *, const char *command);
 /* editline.c */
 int		 editline_init(struct cli_ctx *);
 void		 editline_end(struct cli_ctx *);
-/* One line typed at prompt (malloc'd, no newline); NULL on ^D at an empty line. */
-char		*editline_read(struct cli_ctx *, const char *prompt, bool history);
+/*
+ * One line typed at prompt (malloc'd, no newline); NULL on ^D at an empty line.
+ * command: a command line (history, `?` and completion), else an answer or text.
+ */
+char		*editline_read(struct cli_ctx *, const char *prompt, bool command);
 /* The interactive loop until exit. Returns the exit status. */
 int		 editline_loop(struct cli_ctx *);
 

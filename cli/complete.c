@@ -923,7 +923,8 @@ walk_pipe_stage(struct walk *wk, const struct cmd_word *w, size_t nfull, bool co
 			} else if (nhit > 1) {
 				struct walk sub = { .wk_env = wk->wk_env };
 				for (const struct pipe_word *p = t; p->pw_word != NULL; p++)
-					if (pipe_word_visible(p, config_out) && p->pw_word[0] != '<')
+					if (pipe_word_visible(p, config_out) &&
+					    p->pw_word[0] != '<')
 						walk_row(&sub, "  ", p->pw_word, p->pw_help,
 						    RANK_WORD, true, true);
 				buf_printf(&sub.wk_errmsg, "'%s' is ambiguous.\n", w[i].w_text);
@@ -946,7 +947,8 @@ walk_pipe_stage(struct walk *wk, const struct cmd_word *w, size_t nfull, bool co
 			if (p->pw_word[0] != '<')
 				walk_row(wk, "  ", p->pw_word, p->pw_help, RANK_WORD, true, true);
 			else if (!(p->pw_flags & PW_ROLLBACK) || walk_rollback_rows(wk) == 0)
-				walk_row(wk, "  ", p->pw_word, p->pw_help, RANK_VALUE, false, false);
+				walk_row(wk, "  ", p->pw_word, p->pw_help, RANK_VALUE, false,
+				    false);
 		}
 	}
 	wk->wk_exec = nfull > 0 && complete;
@@ -1078,8 +1080,9 @@ walk_line(struct walk *wk, const char *line, struct position *pos)
 		if (walk_pipe_stage(wk, pos->p_words.cw_v, pos->p_words.cw_n, config_out) == -1)
 			return -1;
 		if (!wk->wk_exec) {
-			walk_fail(wk, (size_t)next, pos->p_words.cw_n && pos->p_words.cw_v[0].w_text[0] ?
-			    "missing argument." : "syntax error, expecting <command>.");
+			bool named = pos->p_words.cw_n > 0 && pos->p_words.cw_v[0].w_text[0];
+			walk_fail(wk, (size_t)next, named ? "missing argument." :
+			    "syntax error, expecting <command>.");
 			return -1;
 		}
 		bar = next;

@@ -61,7 +61,7 @@ struct op_cmd {
 struct complete_env {
 	const struct schema	*ce_schema;
 	bool			 ce_config_mode;
-	const char		*ce_level;	/* config mode: edit level as path words ("" = top) */
+	const char		*ce_level;	/* config mode: edit level, path words ("" top) */
 	size_t			 ce_prompt_len;	/* columns before the line (caret position) */
 	bool			 ce_complete_on_space;	/* `set cli complete-on-space` */
 	const struct op_cmd	*ce_op_table;	/* operational mode: op_commands */

@@ -22,6 +22,7 @@ struct editline {
 	HistEvent	 e_ev;
 	char		*e_prompt;
 	struct cli_ctx	*e_ctx;
+	bool		 e_command;	/* reading a command: ?, TAB and space complete */
 };
 
 static volatile sig_atomic_t editline_intr;
@@ -98,7 +99,7 @@ editline_fn_help(EditLine *el, int ch)
 	(void)ch;
 	if ((line = editline_before_cursor(el)) == NULL)
 		return CC_ERROR;
-	if (editline_in_quote(line)) {
+	if (!ctx->cx_el->e_command || editline_in_quote(line)) {
 		free(line);
 		el_insertstr(el, "?");
 		return CC_REFRESH;
@@ -122,6 +123,14 @@ editline_complete(EditLine *el, bool space)
 	char *line, *res;
 	unsigned char rc;
 
+	if (!ctx->cx_el->e_command) {
+		/* an answer, or configuration text typed after `load ... terminal` */
+		if (!space)
+			el_insertstr(el, "\t");
+		else
+			el_insertstr(el, " ");
+		return CC_REFRESH;
+	}
 	if (space && (!ctx->cx_complete_on_space || li->cursor != li->lastchar)) {
 		el_insertstr(el, " ");
 		return CC_REFRESH;
@@ -240,6 +249,7 @@ editline_read(struct cli_ctx *ctx, const char *prompt, bool add_history)
 	free(e->e_prompt);
 	if ((e->e_prompt = strdup(prompt)) == NULL)
 		return NULL;
+	e->e_command = add_history;
 	for (tries = 0; tries < 1000; tries++) {
 		editline_intr = 0;
 		errno = 0;

@@ -474,6 +474,8 @@ main(int argc, char *argv[])
 		schema_free(schema);
 		return 1;
 	}
+	ctx.cx_mgd->mc_reconnected = cfg_reconnected;
+	ctx.cx_mgd->mc_arg = &ctx;
 	cli_refresh_host(&ctx);
 
 	if (command != NULL)

@@ -3,7 +3,10 @@
  * <instance>/var/run/mgd.sock). One request at a time; every reply is matched by
  * its message-id, so a late reply to a request that timed out is skipped.
  */
+#include <sys/socket.h>
+
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +19,7 @@
 static char	*mgd_tty_name(void);
 static void	 mgd_trim(char *);
 static int	 mgd_handshake(struct mgd_client *, struct buf *);
+static void	 mgd_reopen(struct mgd_client *);
 
 static char *
 mgd_tty_name(void)
@@ -99,6 +103,7 @@ struct mgd_client *
 mgd_connect(const char *instance, struct buf *err)
 {
 	struct mgd_client *mc;
+	const char *t;
 	char path[4096];
 
 	if (instance_path(path, sizeof(path), instance, INST_MGD_SOCK) == -1) {
@@ -112,6 +117,8 @@ mgd_connect(const char *instance, struct buf *err)
 		return NULL;
 	}
 	mc->mc_timeout_ms = CLI_RPC_TIMEOUT_MS;
+	if ((t = getenv("ROUTEMU_CLI_TIMEOUT")) != NULL && strtod(t, NULL) > 0)
+		mc->mc_timeout_ms = (int)(strtod(t, NULL) * 1000.0);
 	if ((mc->mc_fd = nc_client_open(path)) == -1) {
 		/* Wording inferred: Junos has no equivalent (mgd always runs there). */
 		buf_printf(err, "error: could not connect to mgd at %s: %s\n"
@@ -125,6 +132,45 @@ mgd_connect(const char *instance, struct buf *err)
 		return NULL;
 	}
 	return mc;
+}
+
+/* Between requests mgd sends nothing: anything readable is its end of file. */
+static bool
+mgd_hung_up(int fd)
+{
+	struct pollfd pfd;
+	char c;
+
+	pfd.fd = fd;
+	pfd.events = POLLIN;
+	pfd.revents = 0;
+	if (poll(&pfd, 1, 0) <= 0)
+		return false;
+	if (pfd.revents & (POLLHUP | POLLERR))
+		return true;
+	return recv(fd, &c, 1, MSG_PEEK | MSG_DONTWAIT) == 0;
+}
+
+/* mgd went away (restart): connect again, and let the session restore itself. */
+static void
+mgd_reopen(struct mgd_client *mc)
+{
+	struct buf err = BUF_INIT;
+
+	if ((mc->mc_fd = nc_client_open(mc->mc_sock)) == -1)
+		return;
+	if (mgd_handshake(mc, &err) == -1) {
+		nc_client_close(mc->mc_fd);
+		mc->mc_fd = -1;
+		buf_free(&err);
+		return;
+	}
+	buf_free(&err);
+	if (mc->mc_reconnected != NULL) {
+		mc->mc_in_reconnect = true;
+		mc->mc_reconnected(mc, mc->mc_arg);
+		mc->mc_in_reconnect = false;
+	}
 }
 
 void
@@ -147,6 +193,12 @@ mgd_rpc(struct mgd_client *mc, const char *body, struct mgd_reply *r)
 	int rv = -1, tries;
 
 	memset(r, 0, sizeof(*r));
+	if (mc->mc_fd != -1 && !mc->mc_in_reconnect && mgd_hung_up(mc->mc_fd)) {
+		nc_client_close(mc->mc_fd);
+		mc->mc_fd = -1;
+	}
+	if (mc->mc_fd == -1 && !mc->mc_in_reconnect)
+		mgd_reopen(mc);
 	if (mc->mc_fd == -1) {
 		buf_puts(&r->mr_text, "error: connection to mgd lost\n");
 		return -1;

@@ -878,17 +878,38 @@ op_show_configuration(struct cli_ctx *ctx, struct cli_cmd *cmd)
 	return rv;
 }
 
-/* `| display xml` of an operational reply: the reply as Junos prints it. */
+/* Drop the whitespace-only text between elements, so the dump can indent. */
+static void
+op_strip_blanks(xmlNodePtr n)
+{
+	xmlNodePtr c, next;
+
+	for (c = n->children; c != NULL; c = next) {
+		next = c->next;
+		if (c->type == XML_TEXT_NODE && xmlIsBlankNode(c) &&
+		    (c->prev != NULL || c->next != NULL)) {
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+		} else if (c->type == XML_ELEMENT_NODE)
+			op_strip_blanks(c);
+	}
+}
+
+/* `| display xml` of an operational reply: the reply as Junos prints it, 4 spaces a
+ * level below <rpc-reply>. */
 static void
 op_reply_xml(struct buf *out, xmlNodePtr root)
 {
 	xmlBufferPtr xb;
 	xmlNodePtr c;
+	const char *saved = xmlTreeIndentString;
 
+	xmlTreeIndentString = "    ";
 	buf_puts(out, "<rpc-reply xmlns:junos=\"" NC_NS_JUNOS "\">\n");
 	for (c = nc_xml_first(root); c != NULL; c = nc_xml_next(c)) {
 		if ((xb = xmlBufferCreate()) == NULL)
 			continue;
+		op_strip_blanks(c);
 		buf_puts(out, "    ");
 		xmlNodeDump(xb, c->doc, c, 1, 1);
 		buf_append(out, (const char *)xmlBufferContent(xb),
@@ -896,6 +917,7 @@ op_reply_xml(struct buf *out, xmlNodePtr root)
 		buf_putc(out, '\n');
 		xmlBufferFree(xb);
 	}
+	xmlTreeIndentString = saved;
 	buf_puts(out, "    <cli>\n        <banner></banner>\n    </cli>\n</rpc-reply>\n");
 }
 

@@ -59,7 +59,7 @@ struct pipe_word {
 	int			 pw_id;		/* top level: enum pipe_kind */
 };
 #define PW_EXEC		0x01	/* complete here although pw_sub may follow */
-#define PW_CONFIG_OUT	0x02	/* only after a configuration display (show, show configuration) */
+#define PW_CONFIG_OUT	0x02	/* only after a configuration display (show ...) */
 #define PW_OP_OUT	0x04	/* only after an operational command */
 #define PW_ROLLBACK	0x08	/* the value is a rollback number (help lists them) */
 extern const struct pipe_word pipe_words[];
@@ -77,7 +77,7 @@ struct pipe_stage {
 };
 
 struct pipe_display {
-	int		 format;	/* PIPE_FMT_*: 0 text, 1 set, 2 xml, 3 json, 4 inheritance */
+	int		 format;	/* PIPE_FMT_*: 0 text 1 set 2 xml 3 json 4 inheritance */
 	bool		 relative;	/* display set relative */
 	bool		 compare;	/* | compare [rollback N] */
 	int		 compare_rollback; /* -1 = against the active configuration */

@@ -22,6 +22,7 @@
  * The walk merges the two trees' children run by run (display order) and looks entries
  * up with conf_find: linear in the size of the two trees.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -189,14 +190,52 @@ d_block(struct dctx *d, const struct dlevel *l, const struct conf_node *o,
 	d_children(d, o, n, &in, NULL);
 }
 
-/* Is x among the nodes of set[0..n)? (moved entries: few) */
-static bool
-d_in(const struct conf_node *const *set, size_t n, const struct conf_node *x)
+/* A set of nodes (the moved entries of an ordered list): open addressing. */
+struct dset {
+	const struct conf_node **ds_v;
+	size_t		 ds_cap;	/* power of two, or 0 */
+	size_t		 ds_n;
+};
+
+static size_t
+dset_hash(const struct conf_node *x, size_t mask)
 {
-	for (size_t i = 0; i < n; i++)
-		if (set[i] == x)
+	uint64_t h = (uint64_t)(uintptr_t)x * 0x9e3779b97f4a7c15ULL;
+
+	return (size_t)(h >> 17) & mask;
+}
+
+static bool
+dset_has(const struct dset *d, const struct conf_node *x)
+{
+	if (d->ds_cap == 0)
+		return false;
+	for (size_t i = dset_hash(x, d->ds_cap - 1);; i = (i + 1) & (d->ds_cap - 1)) {
+		if (d->ds_v[i] == NULL)
+			return false;
+		if (d->ds_v[i] == x)
 			return true;
-	return false;
+	}
+}
+
+static void
+dset_add(struct dset *d, const struct conf_node *x)
+{
+	if ((d->ds_n + 1) * 2 > d->ds_cap) {
+		struct dset n = { NULL, d->ds_cap ? d->ds_cap * 2 : 16, 0 };
+		if ((n.ds_v = calloc(n.ds_cap, sizeof(*n.ds_v))) == NULL)
+			abort();
+		for (size_t i = 0; i < d->ds_cap; i++)
+			if (d->ds_v[i] != NULL)
+				dset_add(&n, d->ds_v[i]);
+		free(d->ds_v);
+		*d = n;
+	}
+	size_t i = dset_hash(x, d->ds_cap - 1);
+	while (d->ds_v[i] != NULL)
+		i = (i + 1) & (d->ds_cap - 1);
+	d->ds_v[i] = x;
+	d->ds_n++;
 }
 
 /* A run of list entries present in both trees. */
@@ -206,8 +245,7 @@ d_entries(struct dctx *d, const struct dlevel *l, const struct conf_node *o,
 {
 	const struct sch_node *s = nfirst->cn_schema;
 	const struct conf_node *x, *oi = ofirst;
-	const struct conf_node **moved = NULL;
-	size_t nmoved = 0, capmoved = 0;
+	struct dset moved = { NULL, 0, 0 };
 	bool ordered = (s->sn_flags & SCH_F_ORDERED_BY_USER) != 0;
 	struct dlevel el = *l;
 
@@ -224,18 +262,12 @@ d_entries(struct dctx *d, const struct dlevel *l, const struct conf_node *o,
 		if (ordered) {
 			/* the next old entry still in place */
 			while (oi != NULL && (conf_find(x->cn_parent, s, oi->cn_key) == NULL ||
-			    d_in(moved, nmoved, oi)))
+			    dset_has(&moved, oi)))
 				oi = conf_next_of(oi);
 			if (oi != m) {
 				d_stmt(d, &el, '-', m, 0);
 				d_stmt(d, &el, '+', x, 0);
-				if (nmoved == capmoved) {
-					capmoved = capmoved ? capmoved * 2 : 8;
-					moved = realloc(moved, capmoved * sizeof(*moved));
-					if (moved == NULL)
-						abort();
-				}
-				moved[nmoved++] = m;
+				dset_add(&moved, m);
 				continue;
 			}
 			oi = conf_next_of(oi);
@@ -245,7 +277,7 @@ d_entries(struct dctx *d, const struct dlevel *l, const struct conf_node *o,
 	for (x = ofirst; x != NULL; x = conf_next_of(x))
 		if (conf_find(nfirst->cn_parent, s, x->cn_key) == NULL)
 			d_stmt(d, &el, '-', x, 0);
-	free(moved);
+	free(moved.ds_v);
 }
 
 /* A run of leaf-list values present in both trees. */
@@ -342,23 +374,20 @@ d_children(struct dctx *d, const struct conf_node *o, const struct conf_node *n,
 	const struct conf_node *oc = o->cn_first, *nc = n->cn_first;
 
 	while (oc != NULL || nc != NULL) {
-		const struct conf_node *oe = oc ? d_run_end(oc) : NULL;
-		const struct conf_node *ne = nc ? d_run_end(nc) : NULL;
-
 		if (oc != NULL && nc != NULL && oc->cn_schema == nc->cn_schema) {
 			if (only == NULL || only == nc->cn_schema)
 				d_run(d, l, o, oc, nc);
-			oc = oe->cn_next;
-			nc = ne->cn_next;
+			oc = d_run_end(oc)->cn_next;
+			nc = d_run_end(nc)->cn_next;
 		} else if (nc != NULL && (oc == NULL ||
 		    nc->cn_schema->sn_index < oc->cn_schema->sn_index)) {
 			if (only == NULL || only == nc->cn_schema)
 				d_lone_run(d, l, '+', nc);
-			nc = ne->cn_next;
+			nc = d_run_end(nc)->cn_next;
 		} else {
 			if (only == NULL || only == oc->cn_schema)
 				d_lone_run(d, l, '-', oc);
-			oc = oe->cn_next;
+			oc = d_run_end(oc)->cn_next;
 		}
 	}
 }

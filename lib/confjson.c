@@ -349,7 +349,7 @@ conf_print_json(struct buf *b, const struct conf_node *n, const char *attrs_json
 		int	indent;
 		bool	list;
 		bool	wrapped;
-	} st[64];
+	} st[64] = { { 0, false, false } };
 	for (size_t i = depth; i > 0; i--) {
 		x = chain[i - 1];
 		if (x == n && sch_is_leafy(x->cn_schema))

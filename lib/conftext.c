@@ -106,10 +106,20 @@ conffmt_is_wildcard(const char *v)
 {
 	size_t n = strlen(v);
 
-	if (n < 3 || v[0] != '<' || v[n - 1] != '>')
+	return n >= 3 && v[0] == '<' && v[n - 1] == '>';
+}
+
+/*
+ * A wildcard printed bare (`<ge-*>`, as Junos shows it): one word for our lexer and for
+ * cmd_split alike, so no blank, quote, ;{}# or brackets (`"<ge-0/0/[0-9]>"` is quoted).
+ */
+static bool
+t_bare_wildcard(const char *v)
+{
+	if (!conffmt_is_wildcard(v))
 		return false;
 	for (const char *p = v; *p; p++)
-		if (isspace((unsigned char)*p) || strchr(";{}\"'\\#", *p) != NULL)
+		if (isspace((unsigned char)*p) || strchr(";{}\"'\\#[]", *p) != NULL)
 			return false;
 	return true;
 }
@@ -142,7 +152,7 @@ conffmt_put_value(struct buf *b, const char *v)
 		for (p = v; *p; p++)
 			if (t_special((unsigned char)*p))
 				break;
-		if (*p == '\0' || conffmt_is_wildcard(v)) {
+		if (*p == '\0' || t_bare_wildcard(v)) {
 			buf_puts(b, v);
 			return;
 		}
@@ -235,8 +245,47 @@ t_meta(struct tctx *t, const struct conf_node *n, int indent)
 static void
 t_tags(struct tctx *t, const struct conf_node *n)
 {
+	/* Candidates have only INACTIVE; a parsed input tree prints back as it was read. */
+	if (n->cn_flags & CONF_F_DELETE)
+		buf_puts(t->t_b, "delete: ");
+	if (n->cn_flags & CONF_F_REPLACE)
+		buf_puts(t->t_b, "replace: ");
+	if (n->cn_flags & CONF_F_ACTIVATE)
+		buf_puts(t->t_b, "active: ");
 	if (n->cn_flags & CONF_F_INACTIVE)
 		buf_puts(t->t_b, "inactive: ");
+}
+
+static bool
+t_is_tag(const char *w)
+{
+	return strcmp(w, "inactive:") == 0 || strcmp(w, "active:") == 0 ||
+	    strcmp(w, "replace:") == 0 || strcmp(w, "delete:") == 0 ||
+	    strcmp(w, "protect:") == 0 || strcmp(w, "unprotect:") == 0;
+}
+
+/*
+ * A value written where a keyword could stand (keyword-less leaf or entry): quoted when
+ * it would read as a keyword of its parent or as a tag; a quoted word is always a value.
+ */
+static void
+t_put_bare(struct buf *b, const struct sch_node *s, const char *v)
+{
+	const struct sch_node *p = s->sn_parent;
+
+	if (t_is_tag(v) || (p != NULL && sch_child(p, v) != NULL && !conffmt_list_wrapped(s)) ||
+	    (p != NULL && p->sn_kind == SCH_ROOT && strcmp(v, "version") == 0 &&
+	    !conffmt_list_wrapped(s))) {
+		buf_putc(b, '"');
+		for (const char *c = v; *c; c++) {
+			if (*c == '"' || *c == '\\')
+				buf_putc(b, '\\');
+			buf_putc(b, *c);
+		}
+		buf_putc(b, '"');
+		return;
+	}
+	conffmt_put_value(b, v);
 }
 
 static bool
@@ -266,7 +315,10 @@ t_head(struct tctx *t, const struct conf_node *n)
 	if (id != NULL) {
 		if (kw)
 			buf_putc(t->t_b, ' ');
-		conffmt_put_value(t->t_b, id);
+		if (kw)
+			conffmt_put_value(t->t_b, id);
+		else
+			t_put_bare(t->t_b, s, id);
 	}
 }
 
@@ -333,7 +385,10 @@ t_leaflist_words(struct tctx *t, const struct conf_node *first, size_t count)
 		if (sep)
 			buf_putc(t->t_b, ' ');
 		sep = true;
-		conffmt_put_value(t->t_b, c->cn_value);
+		if (kw)
+			conffmt_put_value(t->t_b, c->cn_value);
+		else
+			t_put_bare(t->t_b, c->cn_schema, c->cn_value);
 	}
 	if (count > 1)
 		buf_puts(t->t_b, " ]");
@@ -363,6 +418,29 @@ t_leaflist(struct tctx *t, const struct conf_node *first, int indent, const char
 	return last;
 }
 
+/*
+ * Can c go on its oneliner parent's line? Leaves can; so can a plain container of such
+ * things (`local-identity inet 10.0.0.1;`). A list, or a child that is a oneliner
+ * statement of its own (`preference 7` in a static route), gives the parent braces:
+ * Junos' oneliner-plus, which the schema does not tell from oneliner.
+ */
+static bool
+t_inlinable(const struct tctx *t, const struct conf_node *c)
+{
+	const struct conf_node *x;
+
+	if (t_has_meta(c, t->t_opts))
+		return false;
+	if (sch_is_leafy(c->cn_schema))
+		return true;
+	if (c->cn_schema->sn_kind != SCH_CONTAINER || (c->cn_schema->sn_flags & SCH_F_ONELINER))
+		return false;
+	CONF_FOREACH_CHILD(x, c)
+		if (!t_skip(x, t->t_opts) && !t_inlinable(t, x))
+			return false;
+	return true;
+}
+
 /* Inline form of a oneliner's children: `gkmd size 10m files 3`. */
 static bool
 t_inline_children(struct tctx *t, const struct conf_node *n)
@@ -382,8 +460,11 @@ t_inline_children(struct tctx *t, const struct conf_node *n)
 			for (x = c; x != NULL; x = conf_next_of(x))
 				last = x;
 			c = last;
-		} else
+		} else {
 			t_head(t, c);
+			if (!sch_is_leafy(c->cn_schema) && t_inline_children(t, c))
+				secret = true;
+		}
 		if (t_secret(c))
 			secret = true;
 	}
@@ -415,7 +496,7 @@ t_block(struct tctx *t, const struct conf_node *n, int indent, const char *hpfx)
 		any = true;
 		if (!t_headnk(t, c))
 			rest = true;
-		if (!sch_is_leafy(c->cn_schema) || t_has_meta(c, t->t_opts))
+		if (inl && !t_inlinable(t, c))
 			inl = false;
 	}
 	t_start(t, indent);
@@ -437,7 +518,7 @@ t_block(struct tctx *t, const struct conf_node *n, int indent, const char *hpfx)
 		if (!t_headnk(t, c))
 			continue;
 		buf_putc(t->t_b, ' ');
-		conffmt_put_value(t->t_b, c->cn_value);
+		t_put_bare(t->t_b, c->cn_schema, c->cn_value);
 	}
 	if (!rest) {
 		t_end(t, false);
@@ -598,6 +679,7 @@ struct tok {
 	size_t		 tk_col;	/* 1-based column of the token's last character */
 	size_t		 tk_off;	/* byte offsets of the token in the input */
 	size_t		 tk_end;
+	bool		 tk_quoted;	/* a "..." word: a value, never a keyword or tag */
 };
 
 struct pctx {
@@ -734,11 +816,21 @@ p_lex(struct pctx *p, struct tok *t)
 		} else {
 			t->tk_kind = TK_WORD;
 			t->tk_text = buf_steal(&w);
+			t->tk_quoted = true;
 		}
 	} else {
+		/* `<ge-0/0/[0-9]>`: a bracket inside a word is the word's, up to its match */
 		size_t i = start;
-		while (i < n && p_wordchar(s[i]))
+		int depth = 0;
+		while (i < n) {
+			if (s[i] == '[' && i > start)
+				depth++;
+			else if (s[i] == ']' && depth > 0)
+				depth--;
+			else if (!p_wordchar(s[i]))
+				break;
 			i++;
+		}
 		p->p_pos = i;
 		t->tk_kind = TK_WORD;
 		t->tk_text = p_xstrndup(s + start, i - start);
@@ -1064,10 +1156,10 @@ p_resolve(const struct sch_node *from, const struct sch_node *wrap, bool in_grou
 		if (first && wrap != NULL) {
 			s = wrap;
 			keyword = false;
-		} else if ((s = p_child(cur, w[i].pw_text)) == NULL) {
+		} else if (w[i].pw_tok.tk_quoted || (s = p_child(cur, w[i].pw_text)) == NULL) {
 			const struct sch_node *nk;
 			/* Junos' top-level `version` line: not ours to keep. */
-			if (first && cur->sn_kind == SCH_ROOT &&
+			if (first && cur->sn_kind == SCH_ROOT && !w[i].pw_tok.tk_quoted &&
 			    strcmp(w[i].pw_text, "version") == 0)
 				return 1;
 			if ((nk = p_nokeyword(cur, cur_step, w[i].pw_text, in_groups, r)) != NULL) {
@@ -1284,7 +1376,7 @@ p_statement(struct pctx *p, struct conf_node *at, const struct sch_node *wrap, s
 
 	memset(&r, 0, sizeof(r));
 	/* Tags first: `inactive: replace: interfaces {`. */
-	while (t->tk_kind == TK_WORD && (tag = p_tag(t->tk_text)) != 0) {
+	while (t->tk_kind == TK_WORD && !t->tk_quoted && (tag = p_tag(t->tk_text)) != 0) {
 		tags |= tag;
 		p_tokfree(t);
 		p_next(p, t);

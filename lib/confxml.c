@@ -185,7 +185,9 @@ x_config_attrs(struct buf *b, const char *attrs, int col)
 	const char *p = attrs;
 	bool first = true;
 
-	while (p != NULL && *p) {
+	if (p == NULL)
+		return;
+	while (*p) {
 		while (isspace((unsigned char)*p))
 			p++;
 		if (*p == '\0')

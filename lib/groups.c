@@ -22,6 +22,7 @@
 struct gsrc {
 	const struct conf_node *gs_node;	/* a subtree of a group */
 	const char	*gs_group;		/* the group's name */
+	char		*gs_glob;		/* wildcard entries: the key without <> */
 };
 
 struct gvec {
@@ -49,6 +50,7 @@ gv_push(struct gvec *v, const struct conf_node *n, const char *group)
 	}
 	v->gv_v[v->gv_n].gs_node = n;
 	v->gv_v[v->gv_n].gs_group = group;
+	v->gv_v[v->gv_n].gs_glob = NULL;
 	v->gv_n++;
 }
 
@@ -96,7 +98,7 @@ g_matches(const struct gctx *g, const struct conf_node *src, const struct conf_n
 		for (size_t i = 0; i < wild->gv_n; i++) {
 			x = wild->gv_v[i].gs_node;
 			if (x->cn_schema == s && strcmp(x->cn_key, d->cn_key) != 0 &&
-			    g_match(x->cn_key, d->cn_key))
+			    fnmatch(wild->gv_v[i].gs_glob, d->cn_key, 0) == 0)
 				gv_push(out, x, group);
 		}
 		return;
@@ -200,8 +202,8 @@ g_expand(struct gctx *g, struct conf_node *dst, const struct gvec *inherited)
 				g_error(g, dst, c->cn_value);
 				continue;
 			}
-			if (!g_usable(g, ge))
-				continue;
+			if (ge->cn_flags & CONF_F_INACTIVE)
+				continue;	/* an inactive group gives nothing */
 			g_locate(g, ge, dst, ge->cn_key, &srcs);
 		}
 	}
@@ -232,15 +234,28 @@ g_expand(struct gctx *g, struct conf_node *dst, const struct gvec *inherited)
 		}
 	}
 	/* Down: every container and entry, with the sources at its position. */
-	struct gvec *wild = calloc(srcs.gv_n ? srcs.gv_n : 1, sizeof(*wild));
+	if (srcs.gv_n == 0) {
+		for (c = dst->cn_first; c != NULL; c = c->cn_next)
+			if (!sch_is_leafy(c->cn_schema))
+				g_expand(g, c, NULL);
+		free(srcs.gv_v);
+		return;
+	}
+	struct gvec *wild = calloc(srcs.gv_n, sizeof(*wild));
 	if (wild == NULL)
 		abort();
 	for (size_t i = 0; i < srcs.gv_n; i++) {
 		const struct conf_node *sc;
-		CONF_FOREACH_CHILD(sc, srcs.gv_v[i].gs_node)
-			if (sc->cn_schema->sn_kind == SCH_LIST && conffmt_is_wildcard(sc->cn_key) &&
-			    g_usable(g, sc))
-				gv_push(&wild[i], sc, NULL);
+		CONF_FOREACH_CHILD(sc, srcs.gv_v[i].gs_node) {
+			if (sc->cn_schema->sn_kind != SCH_LIST || !conffmt_is_wildcard(sc->cn_key) ||
+			    !g_usable(g, sc))
+				continue;
+			gv_push(&wild[i], sc, NULL);
+			size_t len = strlen(sc->cn_key);
+			if ((wild[i].gv_v[wild[i].gv_n - 1].gs_glob = strndup(sc->cn_key + 1,
+			    len - 2)) == NULL)
+				abort();
+		}
 	}
 	for (c = dst->cn_first; c != NULL; c = c->cn_next) {
 		if (sch_is_leafy(c->cn_schema))
@@ -251,8 +266,11 @@ g_expand(struct gctx *g, struct conf_node *dst, const struct gvec *inherited)
 			    &wild[i]);
 		g_expand(g, c, &kids);
 	}
-	for (size_t i = 0; i < srcs.gv_n; i++)
+	for (size_t i = 0; i < srcs.gv_n; i++) {
+		for (size_t k = 0; k < wild[i].gv_n; k++)
+			free(wild[i].gv_v[k].gs_glob);
 		free(wild[i].gv_v);
+	}
 	free(wild);
 	/* Leaves: the first source that has one, unless the configuration has it. */
 	for (size_t i = 0; i < srcs.gv_n; i++) {

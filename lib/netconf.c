@@ -497,6 +497,8 @@ nc_client_recv_len(int fd, int timeout_ms, size_t *lenp)
 			memmove(b->b_data, d + NC_DELIM_LEN, rest);
 			b->b_len = rest;
 			b->b_data[rest] = '\0';
+			if (rest == 0 && b->b_cap > 1024 * 1024)
+				buf_free(b);
 			if (end == skip) { /* an empty message: wait for a real one */
 				free(msg);
 				scan = 0;

@@ -183,7 +183,7 @@ command_show_configuration(struct rpc_req *r, struct cmd_words *w, size_t first,
 	}
 	if (display == NULL || strcmp(display, "inheritance") == 0) {
 		if (!text) {
-			config_print(out, copy, at, "xml", false, &mgd->m_hist[0], false);
+			config_print(out, at, "xml", &mgd->m_hist[0], false);
 			rv = 0;
 			goto done;
 		}
@@ -197,7 +197,7 @@ command_show_configuration(struct rpc_req *r, struct cmd_words *w, size_t first,
 	} else if (strcmp(display, "set") == 0)
 		conf_print_set(out, at, false, 0);
 	else if (strcmp(display, "json") == 0)
-		config_print(out, copy, at, "json", false, &mgd->m_hist[0], false);
+		config_print(out, at, "json", &mgd->m_hist[0], false);
 	else {
 		/* `| display xml`: the reply as the CLI prints it (junos-cli.md 1.5). */
 		struct buf attrs = BUF_INIT;

@@ -45,7 +45,8 @@ struct commit_job {
 	char		 cj_user[MGD_USER_MAX];
 	char		 cj_client[16];
 	struct conf_node *cj_tree;	/* to commit; == m_candidate for a shared commit */
-	struct conf_node *cj_effective;
+	struct conf_node *cj_effective;	/* owned expansion, or NULL when cj_eff is cj_tree */
+	const struct conf_node *cj_eff;	/* the effective configuration checked */
 	struct buf	 cj_errors;	/* rpc-errors so far */
 	int		 cj_nerrors;
 	bool		 cj_mandatory;	/* a "Missing mandatory statement" was among them */
@@ -125,6 +126,7 @@ commit_confirm_start(unsigned long seq, long minutes)
 	mgd->m_confirm_pending = true;
 	mgd->m_confirm_seq = seq;
 	mgd->m_confirm_deadline = time(NULL) + (time_t)(real + 0.999);
+	mgd->m_confirm_at = clock_now() + (double)minutes * 60.0;
 	commit_confirm_arm((double)minutes * 60.0);
 	/* Not fsynced: losing it in a power cut only loses the automatic rollback. */
 	commit_confirmed_path(path, sizeof(path));
@@ -163,6 +165,7 @@ commit_restore_confirmed(void)
 	if (left < 0)
 		left = 0;
 	log_info("commit confirmed still pending: rollback in %.0f s", left);
+	mgd->m_confirm_at = clock_now() + left * clock_timescale();
 	commit_confirm_arm(left * clock_timescale());
 }
 
@@ -305,6 +308,32 @@ commit_timeout_cb(evutil_socket_t fd, short what, void *arg)
 	commit_complete(j);
 }
 
+/*
+ * Whether the effective configuration differs from tree: groups, apply-groups or
+ * inactive statements somewhere. A walk without allocation, much cheaper than the
+ * copy conf_expand_groups makes, which the common configuration does without.
+ */
+static bool
+commit_needs_expansion(const struct conf_node *root)
+{
+	const struct conf_node *n = root;
+
+	while (n != NULL) {
+		if ((n->cn_flags & CONF_F_INACTIVE) ||
+		    (n->cn_schema->sn_flags & SCH_F_APPLY_GROUPS) ||
+		    (n->cn_parent == root && strcmp(n->cn_schema->sn_name, "groups") == 0))
+			return true;
+		if (n->cn_first != NULL) {
+			n = n->cn_first;
+			continue;
+		}
+		while (n != root && n->cn_next == NULL)
+			n = n->cn_parent;
+		n = n == root ? NULL : n->cn_next;
+	}
+	return false;
+}
+
 /* The daemons whose subtrees differ between the active and the new configuration. */
 static void
 commit_pick_daemons(struct commit_job *j)
@@ -325,7 +354,7 @@ commit_pick_daemons(struct commit_job *j)
 	if ((j->cj_daemons = calloc(n, sizeof(*j->cj_daemons))) == NULL)
 		return;
 	TAILQ_FOREACH(d, &mgd->m_daemons, d_entry)
-		if (daemon_subtrees_changed(d, mgd->m_effective, j->cj_effective))
+		if (daemon_subtrees_changed(d, mgd->m_effective, j->cj_eff))
 			j->cj_daemons[j->cj_ndaemons++] = d;
 }
 
@@ -337,11 +366,14 @@ commit_begin(struct commit_job *j, struct buf *body)
 {
 	struct buf errs = BUF_INIT;
 
-	if ((j->cj_effective = conf_expand_groups(j->cj_tree, false, &errs)) == NULL) {
+	if (!commit_needs_expansion(j->cj_tree))
+		j->cj_eff = j->cj_tree;		/* no groups, nothing inactive: as is */
+	else if ((j->cj_eff = j->cj_effective = conf_expand_groups(j->cj_tree, false,
+	    &errs)) == NULL) {
 		commit_add_errors(j, errs.b_len ? buf_str(&errs) : "configuration inheritance failed");
 		goto finish;
 	}
-	if (!j->cj_auto && conf_validate(j->cj_effective, &errs) > 0) {
+	if (!j->cj_auto && conf_validate(j->cj_eff, &errs) > 0) {
 		commit_add_errors(j, buf_str(&errs));
 		goto finish;
 	}
@@ -352,7 +384,7 @@ commit_begin(struct commit_job *j, struct buf *body)
 		struct daemon *d = j->cj_daemons[i];
 
 		if ((d->d_wait_id = daemon_send_config(d, "routemu-check-configuration",
-		    j->cj_effective)) != 0)
+		    j->cj_eff)) != 0)
 			j->cj_pending++;
 	}
 	if (j->cj_pending > 0) {
@@ -473,9 +505,17 @@ commit_finish(struct commit_job *j, struct buf *body)
 	}
 	j->cj_tree = NULL;
 	conf_free(old);
+	/*
+	 * The previous effective configuration is what the next commit compares the
+	 * daemons' subtrees against; without daemons it is not worth its memory.
+	 */
 	conf_free(mgd->m_effective);
-	mgd->m_effective = j->cj_effective;
-	j->cj_effective = NULL;
+	mgd->m_effective = NULL;
+	if (!TAILQ_EMPTY(&mgd->m_daemons)) {
+		mgd->m_effective = j->cj_effective != NULL ? j->cj_effective :
+		    conf_dup(mgd->m_committed);
+		j->cj_effective = NULL;
+	}
 
 	if (j->cj_confirmed)
 		commit_confirm_start(mgd->m_hist[0].ci_seq, j->cj_minutes);

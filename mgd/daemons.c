@@ -66,6 +66,21 @@ daemon_word_ok(const char *s)
 	return true;
 }
 
+/* "security group-vpn": statement names from the root, as the schema has them. */
+static bool
+daemon_subtree_ok(const char *path)
+{
+	const struct sch_node *n = mgd->m_schema->s_root;
+	char *copy = strdup(path), *w, *save = NULL;
+	bool ok = copy != NULL;
+
+	for (w = copy != NULL ? strtok_r(copy, " ", &save) : NULL; w != NULL && ok;
+	    w = strtok_r(NULL, " ", &save))
+		ok = (n = sch_child(n, w)) != NULL;
+	free(copy);
+	return ok;
+}
+
 enum rpc_status
 rpc_routemu_register_daemon(struct rpc_req *r)
 {
@@ -106,6 +121,14 @@ rpc_routemu_register_daemon(struct rpc_req *r)
 		rpc_error(r, "error", NULL, NULL, "syntax error, expecting <name>");
 		daemon_free(d);
 		return RPC_DONE;
+	}
+	for (size_t i = 0; i < d->d_nsubtrees; i++) {
+		if (!daemon_subtree_ok(d->d_subtrees[i])) {
+			rpc_error(r, "error", NULL, d->d_subtrees[i],
+			    "syntax error, expecting a statement path of the schema");
+			daemon_free(d);
+			return RPC_DONE;
+		}
 	}
 	if (s->s_daemon != NULL)
 		daemon_gone(s->s_daemon);
@@ -344,11 +367,13 @@ daemon_gone(struct daemon *d)
 	struct session *s = d->d_session;
 
 	log_info("daemon %s disconnected", d->d_name);
-	commit_daemon_gone(d);
-	while (d->d_forwards != NULL)
-		forward_fail(d->d_forwards);
+	/* Detached first: failing its work may free its own session (see session.c). */
 	TAILQ_REMOVE(&mgd->m_daemons, d, d_entry);
 	if (s != NULL)
 		s->s_daemon = NULL;
+	d->d_session = NULL;
+	commit_daemon_gone(d);
+	while (d->d_forwards != NULL)
+		forward_fail(d->d_forwards);
 	daemon_free(d);
 }

@@ -120,6 +120,7 @@ struct mgd {
 	bool		 m_confirm_pending;
 	unsigned long	 m_confirm_seq;
 	time_t		 m_confirm_deadline;	/* wall clock, for restarts */
+	double		 m_confirm_at;		/* the same on the instance clock */
 	struct event	*m_confirm_ev;
 
 	struct commit_job *m_job;	/* commit waiting for daemons, or NULL */
@@ -180,8 +181,7 @@ struct conf_node *config_subtrees(const struct conf_node *root, char **paths,
 void		 config_format_time(time_t, char *, size_t);
 int		 config_rollback_text(struct rpc_req *, long num, long cmp, struct buf *);
 void		 config_header(struct buf *, const struct commit_info *);
-void		 config_print(struct buf *, const struct conf_node *tree,
-		    const struct conf_node *at, const char *format, bool inherit,
+void		 config_print(struct buf *, const struct conf_node *at, const char *format,
 		    const struct commit_info *ci, bool candidate);
 
 /* rpc_mode.c */

@@ -19,6 +19,7 @@
 #include <libxml/xmlsave.h>
 
 #include "atomicfile.h"
+#include "clock.h"
 #include "instance.h"
 #include "log.h"
 #include "mgd.h"
@@ -91,13 +92,12 @@ config_xml_attrs(struct buf *b, const struct commit_info *ci, bool candidate, bo
  * paths. No XML escaping here: the caller wraps.
  */
 void
-config_print(struct buf *b, const struct conf_node *tree, const struct conf_node *at,
-    const char *format, bool inherit, const struct commit_info *ci, bool candidate)
+config_print(struct buf *b, const struct conf_node *at, const char *format,
+    const struct commit_info *ci, bool candidate)
 {
-	unsigned opts = inherit ? CONF_P_INHERITANCE : 0;
+	unsigned opts = 0;
 	struct buf attrs = BUF_INIT;
 
-	(void)tree;
 	if (strcmp(format, "set") == 0)
 		conf_print_set(b, at, false, opts);
 	else if (strcmp(format, "xml") == 0) {
@@ -494,7 +494,17 @@ rpc_get_configuration(struct rpc_req *r)
 		}
 		if ((old = config_rollback_tree(r, n)) == NULL)
 			goto done;
-		conf_print_diff(&out, old, db_target(s), "");
+		if (filter != NULL && nc_xml_first(filter) != NULL) {
+			/* `show <path> | compare`: the differences under the filter only */
+			struct conf_node *a = config_filter(old, filter);
+			struct conf_node *b = config_filter(db_target(s), filter);
+
+			if (a != NULL && b != NULL)
+				conf_print_diff(&out, a, b, "");
+			conf_free(a);
+			conf_free(b);
+		} else
+			conf_print_diff(&out, old, db_target(s), "");
 		buf_puts(&r->r_body, "<configuration-information>\n<configuration-output>");
 		/* PyEZ's diff() reads a lone newline as "no difference". */
 		xml_escape(&r->r_body, out.b_len ? buf_str(&out) : "\n");
@@ -516,12 +526,12 @@ rpc_get_configuration(struct rpc_req *r)
 		show = filtered;
 	}
 	if (strcmp(format, "xml") == 0) {
-		config_print(&r->r_body, show, show, "xml", false, &mgd->m_hist[0], !committed);
+		config_print(&r->r_body, show, "xml", &mgd->m_hist[0], !committed);
 		goto done;
 	}
 	if (strcmp(format, "text") == 0 && committed && show == src && !inherit)
 		config_header(&out, &mgd->m_hist[0]);
-	config_print(&out, show, show, format, false, &mgd->m_hist[0], !committed);
+	config_print(&out, show, format, &mgd->m_hist[0], !committed);
 	buf_printf(&r->r_body, "<configuration-%s>", format);
 	xml_escape(&r->r_body, buf_str(&out));
 	buf_printf(&r->r_body, "</configuration-%s>\n", format);
@@ -1036,8 +1046,14 @@ rpc_get_commit_information(struct rpc_req *r)
 			config_elem(b, "comment", ci->ci_comment);
 		if (ci->ci_log != NULL)
 			config_elem(b, "log", ci->ci_log);
-		if (i == 0 && mgd->m_confirm_pending && mgd->m_confirm_seq == ci->ci_seq)
+		if (i == 0 && mgd->m_confirm_pending && mgd->m_confirm_seq == ci->ci_seq) {
+			double left = mgd->m_confirm_at - clock_now();
+
 			config_elem(b, "commit-confirmed", "rollback pending");
+			/* routemu: emulated seconds left, for the cli's banner */
+			buf_printf(b, "<routemu-rollback-in>%.0f</routemu-rollback-in>\n",
+			    left > 0 ? left : 0);
+		}
 		buf_puts(b, "</commit-history>\n");
 	}
 	buf_puts(b, "</commit-information>\n");

@@ -456,8 +456,16 @@ session_closed(struct nc_conn *c, void *arg)
 	nc_conn_free(s->s_conn);
 	s->s_conn = NULL;
 	/* A request still in progress (a commit) finishes first: see session_done. */
-	if (!s->s_busy)
+	if (!s->s_busy) {
 		session_free(s);
+		return;
+	}
+	/*
+	 * But what it owes as a daemon fails now, not at the timeout. That may end
+	 * its own request too (it committed and was asked to check): then s is gone.
+	 */
+	if (s->s_daemon != NULL)
+		daemon_gone(s->s_daemon);
 }
 
 void
@@ -509,9 +517,24 @@ session_editing(const struct session *s)
  * Lines are appended as <output> elements (as_output) or as text lines.
  * Nothing is appended when nobody but `except` edits.
  */
+static void
+session_users_emit(struct buf *out, struct buf *line, bool as_output)
+{
+	if (as_output) {
+		buf_puts(out, "<output>");
+		xml_escape(out, buf_str(line));
+		buf_puts(out, "</output>\n");
+	} else {
+		buf_puts(out, buf_str(line));
+		buf_putc(out, '\n');
+	}
+	buf_reset(line);
+}
+
 void
 session_users_list(struct buf *out, const struct session *except, bool as_output)
 {
+	struct buf line = BUF_INIT;
 	struct session *s;
 	bool any = false;
 
@@ -520,26 +543,14 @@ session_users_list(struct buf *out, const struct session *except, bool as_output
 			any = true;
 	if (!any)
 		return;
-	struct buf line = BUF_INIT;
-#define EMIT() do {							\
-	if (as_output) {						\
-		buf_puts(out, "<output>");				\
-		xml_escape(out, buf_str(&line));			\
-		buf_puts(out, "</output>\n");				\
-	} else {							\
-		buf_puts(out, buf_str(&line));				\
-		buf_putc(out, '\n');					\
-	}								\
-	buf_reset(&line);						\
-} while (0)
 	buf_puts(&line, "Users currently editing the configuration:");
-	EMIT();
+	session_users_emit(out, &line, as_output);
 	TAILQ_FOREACH(s, &mgd->m_sessions, s_entry) {
 		if (s == except || !session_editing(s))
 			continue;
 		buf_puts(&line, "  ");
 		session_who(s, &line);
-		EMIT();
+		session_users_emit(out, &line, as_output);
 		buf_puts(&line, "      ");
 		if (s->s_mode == SM_EXCLUSIVE || s->s_netconf_lock)
 			buf_puts(&line, "exclusive ");
@@ -549,8 +560,7 @@ session_users_list(struct buf *out, const struct session *except, bool as_output
 		if (s->s_level != NULL && s->s_level[0] != '\0')
 			buf_printf(&line, " %s", s->s_level);
 		buf_puts(&line, "]");
-		EMIT();
+		session_users_emit(out, &line, as_output);
 	}
-#undef EMIT
 	buf_free(&line);
 }

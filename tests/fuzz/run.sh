@@ -6,6 +6,8 @@
 #                                             saved crashes once (a regression run)
 #   FUZZ_RUNS=N   stop each target after N inputs instead of a time limit
 #   FUZZ_JOBS=N   libFuzzer -fork=N (several processes per target)
+#   FUZZ_KEEP_GOING=1  do not stop at the first crash (fork mode, -ignore_crashes):
+#                 collects every distinct reproducer of the run
 #
 # Seeds: corpus/<target>/ (in git, read only here). New interesting inputs go to
 # out/corpus/<target>/ and crash reproducers to out/crashes/<target>/ (git-ignored;
@@ -88,17 +90,22 @@ for t in $targets; do
 		[ -n "${FUZZ_RUNS:-}" ] && limit="-runs=$FUZZ_RUNS"
 		fork=""
 		[ -n "${FUZZ_JOBS:-}" ] && fork="-fork=$FUZZ_JOBS"
+		[ -n "${FUZZ_KEEP_GOING:-}" ] &&
+		    fork="-fork=${FUZZ_JOBS:-1} -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1"
+		before=$(ls "$crashes" | wc -l)
 		# shellcheck disable=SC2086
 		"$bin" $limit $fork $dict -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
 		    -print_final_stats=1 -artifact_prefix="$crashes/" \
 		    "$work" $seeds >"$log" 2>&1
 		rc=$?
+		# In fork mode a crash does not always end the run: count reproducers.
+		[ "$(ls "$crashes" | wc -l)" -gt "$before" ] && [ $rc -eq 0 ] && rc=1
 	fi
 	if [ $rc -eq 0 ]; then
 		echo "ok      $t $(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | sed 's/$/ runs/')"
 	else
 		echo "CRASH   $t (exit $rc): see $log; reproducers in $crashes/"
-		grep -m3 -E 'ERROR: |runtime error|fuzz invariant failed|deadly signal|timeout' "$log" |
+		grep -v '^#' "$log" | grep -m3 -E 'ERROR: |runtime error|fuzz invariant failed|deadly signal|timeout' |
 		    sed 's/^/        /'
 		status=1
 	fi

@@ -226,19 +226,32 @@ class Mgd:
             self.env.update(env)
         self.proc = None
         self.sock = os.path.join(self.instance, "var/run/mgd.sock")
+        # mgd's stdout/stderr (start-up errors, sanitizer reports), never a pipe that
+        # could fill up and block it
+        self.outpath = self.instance.rstrip("/") + ".mgd-output"
+        self.out = None
+
+    def output(self):
+        try:
+            with open(self.outpath, errors="replace") as f:
+                return f.read()
+        except FileNotFoundError:
+            return ""
 
     def start(self, wait=10.0):
         args = [binary("mgd/mgd"), "--instance", self.instance, "--foreground"]
         if self.timescale:
             args += ["--timescale", str(self.timescale)]
         args += self.extra
-        self.proc = subprocess.Popen(args, env=self.env, stdout=subprocess.PIPE,
+        self.out = open(self.outpath, "ab")
+        self.proc = subprocess.Popen(args, env=self.env, stdout=self.out,
                                      stderr=subprocess.STDOUT)
         deadline = time.monotonic() + wait
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                out = self.proc.stdout.read().decode(errors="replace")
-                raise RuntimeError("mgd exited with %s: %s" % (self.proc.returncode, out))
+                self.out.close()
+                raise RuntimeError("mgd exited with %s: %s" % (self.proc.returncode,
+                                                               self.output()[-4000:]))
             try:
                 with NcClient(self.sock, timeout=2):
                     return self
@@ -250,6 +263,8 @@ class Mgd:
         return NcClient(self.sock, **kw)
 
     def stop(self, sig=None):
+        """Stop mgd (SIGTERM unless told); its exit status. A clean SIGTERM exit with
+        sanitizer findings is reported as a failure with the report."""
         if self.proc is None:
             return None
         if sig is None:
@@ -257,12 +272,14 @@ class Mgd:
         else:
             self.proc.send_signal(sig)
         try:
-            rc = self.proc.wait(timeout=10)
+            rc = self.proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
             self.proc.kill()
             rc = self.proc.wait()
-        self.proc.stdout.close()
+        self.out.close()
         self.proc = None
+        if sig is None and rc != 0:
+            sys.stderr.write("mgd exited with %s:\n%s\n" % (rc, self.output()[-8000:]))
         return rc
 
     def check_files(self):

@@ -80,12 +80,6 @@ class Session:
         return self.expect_prompt(config)
 
     def close(self):
-        if self.child.isalive():
-            self.child.sendcontrol("d")
-            try:
-                self.child.expect(__import__("pexpect").EOF, timeout=3)
-            except Exception:
-                pass
         self.child.close(force=True)
 
 

@@ -195,6 +195,11 @@ def test_filter_and_compare(mgd):
         r = nc.rpc('<get-configuration compare="rollback" rollback="0" format="text"/>')
         diff = r.findtext("configuration-information/configuration-output")
         assert diff == "[edit system]\n-   host-name gm1;\n+   host-name gm9;\n"
+        nc.load_set("set interfaces ge-0/0/1 description new")
+        r = nc.rpc('<get-configuration compare="rollback" rollback="0" format="text">'
+                   '<configuration><system/></configuration></get-configuration>')
+        diff = r.findtext("configuration-information/configuration-output")
+        assert diff == "[edit system]\n-   host-name gm1;\n+   host-name gm9;\n"
         nc.rpc('<load-configuration rollback="0"/>')
         r = nc.rpc('<get-configuration compare="rollback" rollback="0" format="text"/>')
         assert r.findtext("configuration-information/configuration-output") == "\n"
@@ -284,3 +289,92 @@ def test_close_session(mgd):
         assert r.find("ok") is not None
         with pytest.raises((EOFError, OSError)):
             nc.recv_bytes()
+
+
+def test_load_at_level(mgd):
+    """The routemu `level` attribute: set lines and text relative to an edit level."""
+    with mgd.client() as nc:
+        r = nc.rpc('<load-configuration action="set" level="interfaces ge-0/0/3">'
+                   '<configuration-set>set unit 0 description lvl</configuration-set>'
+                   '</load-configuration>')
+        assert r.find(".//load-success") is not None, NcClient.errors(r)
+        r = nc.rpc('<load-configuration action="merge" format="text" level="system">'
+                   '<configuration-text>host-name rel;</configuration-text>'
+                   '</load-configuration>')
+        assert r.find(".//load-success") is not None, NcClient.errors(r)
+        assert sorted(nc.get_config("set", database="candidate").splitlines()) == [
+            "set interfaces ge-0/0/3 unit 0 description lvl",
+            "set system host-name rel"]
+        r = nc.rpc('<load-configuration action="set" level="nonsense here">'
+                   '<configuration-set>set x</configuration-set></load-configuration>')
+        assert r.find(".//load-success") is None
+
+
+def test_url_load(mgd, tmp_path):
+    f = tmp_path / "gm1.set"
+    f.write_text(GM1)
+    g = tmp_path / "gm1.conf"
+    g.write_text("system { host-name from-file; }\n")
+    with mgd.client() as nc:
+        r = nc.rpc('<load-configuration url="%s"/>' % f)
+        assert r.find(".//load-success") is not None, NcClient.errors(r)
+        assert sorted(nc.get_config("set", database="candidate").splitlines()) == \
+            sorted(GM1.splitlines())
+        r = nc.rpc('<load-configuration action="merge" url="%s"/>' % g)
+        assert r.find(".//load-success") is not None, NcClient.errors(r)
+        assert "host-name from-file;" in nc.get_config("text", database="candidate")
+        r = nc.rpc('<load-configuration url="%s/none"/>' % tmp_path)
+        assert NcClient.errors(r)[0].startswith("could not open ")
+
+
+def test_random_mutated_requests(mgd):
+    """Well-known requests with random attributes, cuts and inserted junk, pipelined:
+    mgd answers what it can and keeps serving (under ASan: without a finding)."""
+    import random
+    rnd = random.Random(7)
+    rpcs = [
+        "<get-configuration%s/>",
+        "<load-configuration%s><configuration-set>set system host-name a"
+        "</configuration-set></load-configuration>",
+        "<commit-configuration%s><check/></commit-configuration>",
+        "<lock-configuration%s/>", "<unlock-configuration%s/>",
+        "<routemu-configure%s><mode>private</mode></routemu-configure>",
+        "<routemu-configure-exit%s/>",
+        "<command%s>show configuration</command>",
+        "<get-rollback-information%s><rollback>0</rollback></get-rollback-information>",
+        "<open-configuration%s><private/></open-configuration>", "<close-configuration%s/>",
+        "<load-configuration%s><configuration><system><host-name>x</host-name></system>"
+        "</configuration></load-configuration>",
+        "<load-configuration%s action='override'><configuration-json>"
+        "{\"configuration\":{}}</configuration-json></load-configuration>",
+        "<routemu-register-daemon%s><name>x</name><subtree>system</subtree>"
+        "</routemu-register-daemon>",
+        "<command%s>show system rollback 0 compare 0 | match x | count</command>",
+    ]
+    attrs = ["", " format='text'", " format='set'", " format='json'",
+             " database='committed'", " action='set'", " rollback='3'",
+             " compare='rollback'", " level='system'", " inherit='inherit'"]
+    for _ in range(150):
+        msgs = []
+        for k in range(rnd.randint(1, 8)):
+            body = rnd.choice(rpcs) % rnd.choice(attrs)
+            if rnd.random() < 0.3:
+                i = rnd.randrange(len(body))
+                body = body[:i] + rnd.choice(["<", ">", "&", "]]>", "\x00", "'", "xxxxx"]) + \
+                    body[i:]
+            if rnd.random() < 0.1:
+                body = body[:rnd.randrange(len(body))]
+            msgs.append("<rpc message-id='%d'>%s</rpc>]]>]]>" % (k, body))
+        s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        s.settimeout(0.5)
+        s.connect(mgd.sock)
+        try:
+            s.sendall("".join(msgs).encode())
+            if rnd.random() < 0.5:
+                s.recv(100000)
+        except OSError:
+            pass
+        s.close()
+    with mgd.client() as nc:
+        nc.rpc("<get-commit-information/>")
+    assert mgd.proc.poll() is None

@@ -48,6 +48,7 @@ def test_unconfirmed_commit_rolls_back(mgd):
         first = r.find(".//commit-history")
         assert first.findtext("commit-confirmed") == "rollback pending"
         assert first.findtext("comment") == "commit confirmed, rollback in 1mins"
+        assert 30 < int(first.findtext("routemu-rollback-in")) <= 60
         # an uncommitted edit made meanwhile stays in the candidate
         nc.load_set("set system syslog file messages any any")
         assert wait_for(lambda: host(nc) == "stable")

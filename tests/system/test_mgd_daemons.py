@@ -157,3 +157,52 @@ def test_register_errors(mgd):
         assert NcClient.errors(r) == ["syntax error, expecting <name>"]
         r = nc.rpc("<routemu-register-daemon><name>x</name><bogus/></routemu-register-daemon>")
         assert NcClient.errors(r) == ["syntax error"]
+        r = nc.rpc("<routemu-register-daemon><name>x</name><subtree>system nonsense</subtree>"
+                   "</routemu-register-daemon>")
+        assert NcClient.errors(r) == ["syntax error, expecting a statement path of the schema"]
+
+
+def test_daemons_see_the_effective_configuration(mgd, daemon):
+    """Groups are expanded and inactive statements dropped before a daemon sees them."""
+    daemon.wait_line("apply 1:")
+    with mgd.client(client="cli") as nc:
+        nc.load_set("set groups G system syslog file from-group any any\n"
+                    "set apply-groups G\n"
+                    "set system syslog file own any any\n"
+                    "deactivate system syslog file own")
+        nc.commit()
+        daemon.wait_line("apply 2:")
+        applied = daemon.lines()[-1]
+        assert "from-group" in applied
+        assert "own" not in applied
+        assert "groups" not in applied
+        out = nc.command("show configuration system | display inheritance")
+        assert "from-group" in out and "was inherited from group 'G'" in out
+        out = nc.command("show configuration system")
+        assert "from-group" not in out and "inactive: file own" in out
+        # a group value the daemon rejects is rejected too
+        nc.load_set("set groups G system host-name reject-me\ndelete system host-name")
+        r = nc.commit(expect_ok=False)
+        assert "testdaemon: value 'reject-me' is not supported" in NcClient.errors(r)
+
+
+def test_daemon_closing_while_checking_does_not_stall(tmp_path):
+    """A registered session that commits (so mgd asks it to check) and disconnects:
+    the check fails at once, not at the timeout, and mgd goes on serving."""
+    m = Mgd(tmp_path / "r2", extra=["--daemon-timeout", "5"]).start()
+    try:
+        nc = m.client()
+        r = nc.rpc("<routemu-register-daemon><name>selfish</name><subtree>system</subtree>"
+                   "</routemu-register-daemon>")
+        assert r.find("ok") is not None
+        nc.recv()                      # its start configuration (apply)
+        nc.load_set("set system host-name self")
+        nc.send_raw('<rpc message-id="c"><commit-configuration/></rpc>')
+        nc.recv()                      # mgd's check request: never answered
+        nc.close()
+        t0 = time.monotonic()
+        with m.client() as other:
+            other.rpc("<get-commit-information/>")
+        assert time.monotonic() - t0 < 2
+    finally:
+        assert m.stop() == 0

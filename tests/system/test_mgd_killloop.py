@@ -12,7 +12,7 @@ import pytest
 
 from ncclient_unix import Mgd
 
-ROUNDS = int(os.environ.get("ROUTEMU_KILL_ROUNDS", "25"))
+ROUNDS = int(os.environ.get("ROUTEMU_KILL_ROUNDS", "12"))
 
 # A configuration large enough that writing it takes a while (~100 KB).
 BULK = "".join("set interfaces ge-0/1/%d unit %d description \"unit %d of a large config\"\n"

@@ -3,3 +3,4 @@
 noinst_PROGRAMS += tests/testdaemon/testdaemon
 tests_testdaemon_testdaemon_SOURCES = tests/testdaemon/testdaemon.c
 tests_testdaemon_testdaemon_LDADD = $(COMMON_LIBS)
+EXTRA_DIST += tests/testdaemon/README.md

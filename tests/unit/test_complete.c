@@ -229,7 +229,8 @@ setup(void)
 		"set interfaces lo0 unit 0",
 		"set groups g-common system domain-name example.net",
 		"set groups alpha system domain-name example.org",
-		"set security group-vpn member ike proposal p2 authentication-method pre-shared-keys",
+		"set security group-vpn member ike proposal p2 authentication-method "
+		    "pre-shared-keys",
 		"set security group-vpn member ike proposal p1 dh-group group14",
 		"set system domain-search [ a.example b.example ]",
 	};
@@ -507,7 +508,8 @@ test_tab_space(void)
 	    "  show                 Show a parameter\n");
 	UNIT_STREQ(word(true, "", "set int", true), "set interfaces ");
 	UNIT_STREQ(word(true, "", "set sys", false), "set system ");
-	UNIT_STREQ(word(true, "", "set interfaces ge-0/0/1 u", true), "set interfaces ge-0/0/1 unit ");
+	UNIT_STREQ(word(true, "", "set interfaces ge-0/0/1 u", true),
+	    "set interfaces ge-0/0/1 unit ");
 	/* space does not complete values: "ge" may be a new interface */
 	UNIT_STREQ(word(true, "", "set interfaces ge", true), "set interfaces ge ");
 	/* TAB does, as far as the existing names agree */

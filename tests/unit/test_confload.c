@@ -40,14 +40,15 @@ load(const char *cand, const char *text, enum conf_load_action action)
 	return s;
 }
 
-static const char cand[] =
-    "set system host-name gm1\n"
-    "set system domain-search a\n"
-    "set interfaces ge-0/0/0 description old\n"
-    "set interfaces ge-0/0/0 mtu 1500\n"
-    "set interfaces ge-0/0/0 unit 0 vlan-id 1\n"
-    "set interfaces ge-0/0/1 mtu 1500\n"
-    "set routing-options static route 10.0.0.0/8 next-hop 1.1.1.1\n";
+#define CAND \
+    "set system host-name gm1\n" \
+    "set system domain-search a\n" \
+    "set interfaces ge-0/0/0 description old\n" \
+    "set interfaces ge-0/0/0 mtu 1500\n" \
+    "set interfaces ge-0/0/0 unit 0 vlan-id 1\n" \
+    "set interfaces ge-0/0/1 mtu 1500\n" \
+    "set routing-options static route 10.0.0.0/8 next-hop 1.1.1.1\n"
+static const char cand[] = CAND;
 
 static void
 test_load_merge(void)
@@ -128,7 +129,7 @@ test_load_replace(void)
 static void
 test_load_tags(void)
 {
-	char *s = load(cand "deactivate interfaces ge-0/0/1\n",
+	char *s = load(CAND "deactivate interfaces ge-0/0/1\n",
 	    "interfaces {\n"
 	    "    delete: ge-0/0/0;\n"
 	    "    active: ge-0/0/1;\n"
@@ -203,13 +204,15 @@ test_load_large(void)
 
 	buf_puts(&t, "routing-options { static {\n");
 	for (int i = 0; i < 100000; i++)
-		buf_printf(&t, "route 10.%d.%d.0/24 next-hop 1.1.1.1;\n", i / 256, i % 256);
+		buf_printf(&t, "route 10.%d.%d.%d/32 next-hop 1.1.1.1;\n", i / 65536, (i / 256) % 256,
+		    i % 256);
 	buf_puts(&t, "} }\n");
 	UNIT_CHECK(conf_parse_text(c, buf_str(&t), "t", NULL) == 0);
 	buf_reset(&t);
 	buf_puts(&t, "routing-options { static {\n");
 	for (int i = 50000; i < 150000; i++)
-		buf_printf(&t, "route 10.%d.%d.0/24 next-hop 2.2.2.2;\n", i / 256, i % 256);
+		buf_printf(&t, "route 10.%d.%d.%d/32 next-hop 2.2.2.2;\n", i / 65536, (i / 256) % 256,
+		    i % 256);
 	buf_puts(&t, "} }\n");
 	UNIT_CHECK(conf_parse_text(in, buf_str(&t), "t", NULL) == 0);
 	t0 = fu_now();

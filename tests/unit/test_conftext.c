@@ -1,4 +1,6 @@
 /* Unit tests of lib/conftext.c: the Junos text form, printed and parsed. */
+#include <libxml/parser.h>
+
 #include "formats_util.h"
 #include "secret9.h"
 #include "unit.h"
@@ -217,6 +219,60 @@ test_print_meta(void)
 	UNIT_STREQ(t, "unit 0;\n");
 	free(t);
 	conf_free(r);
+}
+
+static void
+test_print_oneliner_nesting(void)
+{
+	struct conf_node *r = fu_tree(
+	    "set security group-vpn member ike gateway g1 local-identity inet 10.0.0.1\n"
+	    "set security group-vpn member ike gateway g2 local-identity distinguished-name\n"
+	    "set class-of-service interfaces ge-0/0/0 scheduler-map m1\n"
+	    "set class-of-service interfaces ge-0/0/0 unit 0 classifier c1\n"
+	    "set class-of-service interfaces xe-0/0/1\n");
+	char *t = fu_text(r, 0);
+
+	UNIT_STREQ(t,
+	    "security {\n"
+	    "    group-vpn {\n"
+	    "        member {\n"
+	    "            ike {\n"
+	    "                gateway g1 {\n"
+	    "                    local-identity inet 10.0.0.1;\n"
+	    "                }\n"
+	    "                gateway g2 {\n"
+	    "                    local-identity distinguished-name;\n"
+	    "                }\n"
+	    "            }\n"
+	    "        }\n"
+	    "    }\n"
+	    "}\n"
+	    "class-of-service {\n"
+	    "    interfaces {\n"
+	    "        ge-0/0/0 {\n"
+	    "            scheduler-map m1;\n"
+	    "            unit 0 {\n"
+	    "                classifier c1;\n"
+	    "            }\n"
+	    "        }\n"
+	    "        xe-0/0/1;\n"
+	    "    }\n"
+	    "}\n");
+	/* and back */
+	struct conf_node *r2 = conf_new(fu_schema());
+	UNIT_CHECK(conf_parse_text(r2, t, "terminal", NULL) == 0);
+	UNIT_CHECK(conf_equal(r, r2, true));
+	free(t);
+	t = fu_set(r2);
+	UNIT_STREQ(t,
+	    "set security group-vpn member ike gateway g1 local-identity inet 10.0.0.1\n"
+	    "set security group-vpn member ike gateway g2 local-identity distinguished-name\n"
+	    "set class-of-service interfaces ge-0/0/0 scheduler-map m1\n"
+	    "set class-of-service interfaces ge-0/0/0 unit 0 classifier c1\n"
+	    "set class-of-service interfaces xe-0/0/1\n");
+	free(t);
+	conf_free(r);
+	conf_free(r2);
 }
 
 static void
@@ -538,6 +594,78 @@ test_parse_relative(void)
 	conf_free(r);
 }
 
+/*
+ * GM1's example configuration with the real schema ($ROUTEMU_SCHEMA_DIR, else the
+ * source tree's schema/): set -> tree -> text -> tree -> set, and the XML and JSON forms
+ * back to the same tree.
+ */
+static void
+test_gm1_roundtrip(void)
+{
+	char err[1024], dir[1024], file[1024];
+	const char *top = getenv("srcdir"), *env = getenv("ROUTEMU_SCHEMA_DIR");
+	struct schema *s;
+	struct conf_node *r, *r2;
+	struct cmd_error ce;
+	struct buf t = BUF_INIT, e = BUF_INIT;
+	size_t line = 0;
+	char *set, *set2, *lines;
+
+	snprintf(dir, sizeof(dir), "%s", env ? env : top ? top : ".");
+	if (env == NULL)
+		strncat(dir, "/schema", sizeof(dir) - strlen(dir) - 1);
+	snprintf(file, sizeof(file), "%s/examples/gm1.set", top ? top : ".");
+	if ((s = schema_load_dir(dir, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "schema %s: %s\n", dir, err);
+		UNIT_CHECK(s != NULL);
+		return;
+	}
+	lines = fu_readfile(file);
+	r = conf_new(s);
+	UNIT_CHECK(cmd_apply_text(r, NULL, lines, &line, &ce) == 0);
+	UNIT_CHECK(conf_count(r) > 20);
+	conf_print_text(&t, r, 0, 0);
+	UNIT_CHECK(strstr(buf_str(&t), "; ## SECRET-DATA\n") != NULL);
+	r2 = conf_new(s);
+	UNIT_CHECK(conf_parse_text(r2, buf_str(&t), "gm1.conf", &e) == 0);
+	UNIT_STREQ(buf_str(&e), "");
+	UNIT_CHECK(conf_equal(r, r2, true));
+	set = fu_set(r);
+	set2 = fu_set(r2);
+	UNIT_STREQ(set2, set);
+	free(set2);
+	conf_free(r2);
+
+	/* XML */
+	buf_reset(&t);
+	conf_print_xml(&t, r, NULL, 0);
+	xmlDocPtr doc = xmlReadMemory(buf_str(&t), (int)t.b_len, "gm1.xml", NULL,
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	UNIT_CHECK(doc != NULL);
+	r2 = conf_new(s);
+	if (doc != NULL)
+		UNIT_CHECK(conf_parse_xml(r2, xmlDocGetRootElement(doc), &e) == 0);
+	xmlFreeDoc(doc);
+	UNIT_CHECK(conf_equal(r, r2, true));
+	conf_free(r2);
+
+	/* JSON */
+	buf_reset(&t);
+	conf_print_json(&t, r, NULL, 0);
+	r2 = conf_new(s);
+	UNIT_CHECK(conf_parse_json(r2, buf_str(&t), &e) == 0);
+	UNIT_CHECK(conf_equal(r, r2, true));
+	UNIT_STREQ(buf_str(&e), "");
+	conf_free(r2);
+
+	free(set);
+	free(lines);
+	buf_free(&t);
+	buf_free(&e);
+	conf_free(r);
+	schema_free(s);
+}
+
 /* 100 000 statements: parse and print stay linear. */
 static void
 test_parse_large(void)
@@ -573,6 +701,7 @@ main(void)
 	UNIT_RUN(test_print_sample);
 	UNIT_RUN(test_print_shapes);
 	UNIT_RUN(test_print_meta);
+	UNIT_RUN(test_print_oneliner_nesting);
 	UNIT_RUN(test_print_levels);
 	UNIT_RUN(test_parse_roundtrip);
 	UNIT_RUN(test_parse_forms);
@@ -580,7 +709,9 @@ main(void)
 	UNIT_RUN(test_parse_errors);
 	UNIT_RUN(test_parse_secret);
 	UNIT_RUN(test_parse_relative);
+	UNIT_RUN(test_gm1_roundtrip);
 	UNIT_RUN(test_parse_large);
 	fu_done();
+	xmlCleanupParser();
 	return unit_exit();
 }
