@@ -545,6 +545,7 @@ cfg_edit_verb_run(struct cli_ctx *ctx, struct cli_cmd *cmd)
 	if (cmd->cc_argi >= cmd->cc_words.cw_n) {
 		if (strcmp(cmd->cc_path[0].ca_ent->oc_word, "delete") == 0)
 			return cfg_delete_level(ctx);
+		/* wording inferred */
 		cli_error_at(ctx, cmd, cli_word_pos(cmd, cmd->cc_argi),
 		    "syntax error, expecting <statement> or <identifier>.");
 		return -1;

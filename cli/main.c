@@ -470,9 +470,8 @@ main(int argc, char *argv[])
 
 	if ((ctx.cx_mgd = mgd_connect(instance, &err)) == NULL) {
 		fprintf(stderr, "%s\n", buf_str(&err));
-		buf_free(&err);
-		schema_free(schema);
-		return 1;
+		status = 1;
+		goto done;
 	}
 	ctx.cx_mgd->mc_reconnected = cfg_reconnected;
 	ctx.cx_mgd->mc_arg = &ctx;
@@ -484,7 +483,7 @@ main(int argc, char *argv[])
 		status = editline_loop(&ctx);
 	else
 		status = batch_run_stdin(&ctx);
-
+done:
 	cli_config_tree_invalidate(&ctx);
 	if (ctx.cx_scratch != NULL)
 		conf_free(ctx.cx_scratch);

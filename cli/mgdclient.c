@@ -356,7 +356,8 @@ mgd_render_one(xmlNodePtr e, struct buf *out, int *nerr, int *nwarn)
 		(*nwarn)++;
 	else
 		(*nerr)++;
-	if (path != NULL && path[0] != '\0') {
+	if (path != NULL && path[0] != '\0' &&
+	    (!warning || (bad != NULL && bad[0] != '\0'))) {
 		if (path[0] == '[')
 			buf_printf(out, "%s\n", path);
 		else
@@ -365,6 +366,9 @@ mgd_render_one(xmlNodePtr e, struct buf *out, int *nerr, int *nwarn)
 			buf_printf(out, "  '%s'\n", bad);
 		buf_printf(out, "    %s%s\n", warning ? "warning: " : "",
 		    msg != NULL ? msg : "");
+	} else if (msg != NULL && strchr(msg, '\n') != NULL) {
+		/* preformatted (a load's "terminal:4:(18) syntax error: ..." block) */
+		buf_printf(out, "%s\n", msg);
 	} else if (bad != NULL && bad[0] != '\0' && msg != NULL &&
 	    strstr(msg, bad) == NULL) {
 		buf_printf(out, "%s: %s: %s\n", warning ? "warning" : "error", msg, bad);

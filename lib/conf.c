@@ -8,6 +8,12 @@
  * of its runs (first, last), so that finding an entry, appending to a list and
  * placing a new statement cost O(1) in the number of entries (O(schema fan-out) at
  * most), whatever the size of the configuration.
+ *
+ * A node and its key or value are one allocation, the text right after the struct:
+ * a candidate of 100 000 statements is hundreds of thousands of nodes, copied whole
+ * at each commit, and half the allocations (and their headers) go away. A value set
+ * again later gets an allocation of its own; conf_str_free tells the two apart by
+ * address (conf_inline).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -46,6 +52,7 @@ static struct conf_node conf_tomb_node;
 
 static void	*conf_xalloc(size_t);
 static char	*conf_xstrdup(const char *);
+static void	 conf_str_set(struct conf_node *, char **, const char *);
 static void	 conf_free_tree(struct conf_node *);
 static void	 conf_index_build(struct conf_node *);
 static void	 conf_index_add(struct conf_index *, struct conf_node *);
@@ -71,6 +78,32 @@ conf_xstrdup(const char *s)
 	if ((p = strdup(s)) == NULL)
 		abort();
 	return p;
+}
+
+/*
+ * Where the node's own key or value text starts. Every node is allocated with at
+ * least one byte after the struct (conf_node_alloc), so this address is inside the
+ * node's block and can be no other allocation's: comparing to it is exact.
+ */
+static char *
+conf_inline(struct conf_node *n)
+{
+	return (char *)(n + 1);
+}
+
+static void
+conf_str_free(struct conf_node *n, char *p)
+{
+	if (p != conf_inline(n))
+		free(p);
+}
+
+/* Replace the key or value *field of n by a copy of v (NULL allowed). */
+static void
+conf_str_set(struct conf_node *n, char **field, const char *v)
+{
+	conf_str_free(n, *field);
+	*field = conf_xstrdup(v);
 }
 
 static bool
@@ -275,13 +308,18 @@ conf_index_free(struct conf_index *ix)
 	free(ix);
 }
 
-/* Index every child of p (p just grew past the threshold). */
+/* Index every child of p (p just grew past the threshold, or was copied whole). */
 static void
 conf_index_build(struct conf_node *p)
 {
 	struct conf_index *ix = conf_xalloc(sizeof(*ix));
 	struct conf_node *c;
 
+	/* Sized for all of them at once, as conf_index_grow would size it. */
+	ix->ci_cap = 32;
+	while (ix->ci_cap < 4 * (p->cn_nchildren + 1))
+		ix->ci_cap *= 2;
+	ix->ci_slots = conf_xalloc(ix->ci_cap * sizeof(*ix->ci_slots));
 	p->cn_index = ix;
 	CONF_FOREACH_CHILD(c, p) {
 		conf_index_add(ix, c);
@@ -404,19 +442,39 @@ conf_detach(struct conf_node *n)
 
 /* ---- nodes ---- */
 
+/* A node with room for a text of len bytes (and its NUL) after it: see conf_inline. */
 static struct conf_node *
-conf_node_new(const struct sch_node *s)
+conf_node_alloc(const struct sch_node *s, size_t len)
 {
-	struct conf_node *n = conf_xalloc(sizeof(*n));
+	struct conf_node *n = conf_xalloc(sizeof(*n) + len + 1);
 
 	n->cn_schema = s;
+	return n;
+}
+
+/* A node of s with id (NULL for none) as its key (list) or value, in one allocation. */
+static struct conf_node *
+conf_node_new(const struct sch_node *s, const char *id)
+{
+	size_t len = id != NULL ? strlen(id) : 0;
+	struct conf_node *n = conf_node_alloc(s, len);
+
+	if (id != NULL) {
+		char *t = conf_inline(n);
+
+		memcpy(t, id, len + 1);
+		if (s->sn_kind == SCH_LIST)
+			n->cn_key = t;
+		else
+			n->cn_value = t;
+	}
 	return n;
 }
 
 struct conf_node *
 conf_new(const struct schema *schema)
 {
-	return conf_node_new(schema->s_root);
+	return conf_node_new(schema->s_root, NULL);
 }
 
 static void
@@ -429,8 +487,8 @@ conf_free_tree(struct conf_node *n)
 		conf_free_tree(c);
 	}
 	conf_index_free(n->cn_index);
-	free(n->cn_key);
-	free(n->cn_value);
+	conf_str_free(n, n->cn_key);
+	conf_str_free(n, n->cn_value);
 	free(n->cn_annotation);
 	free(n->cn_group);
 	free(n);
@@ -448,17 +506,44 @@ conf_free(struct conf_node *n)
 struct conf_node *
 conf_dup(const struct conf_node *n)
 {
-	struct conf_node *d = conf_node_new(n->cn_schema);
+	struct conf_node *d;
 	const struct conf_node *c;
 
-	d->cn_key = conf_xstrdup(n->cn_key);
-	d->cn_value = conf_xstrdup(n->cn_value);
+	/* The key, else the value, shares the node's allocation (only one is ever set). */
+	if (n->cn_key != NULL) {
+		size_t len = strlen(n->cn_key);
+
+		d = conf_node_alloc(n->cn_schema, len);
+		d->cn_key = memcpy(conf_inline(d), n->cn_key, len + 1);
+		d->cn_value = conf_xstrdup(n->cn_value);
+	} else if (n->cn_value != NULL) {
+		size_t len = strlen(n->cn_value);
+
+		d = conf_node_alloc(n->cn_schema, len);
+		d->cn_value = memcpy(conf_inline(d), n->cn_value, len + 1);
+	} else
+		d = conf_node_alloc(n->cn_schema, 0);
 	d->cn_annotation = conf_xstrdup(n->cn_annotation);
 	d->cn_group = conf_xstrdup(n->cn_group);
 	d->cn_flags = n->cn_flags;
-	/* The source is in display order already: append. */
-	CONF_FOREACH_CHILD(c, n)
-		conf_link_after(d, d->cn_last, conf_dup(c));
+	/*
+	 * The source is in display order already: append, then index all the children
+	 * at once (conf_link_after would grow the index step by step).
+	 */
+	CONF_FOREACH_CHILD(c, n) {
+		struct conf_node *dc = conf_dup(c);
+
+		dc->cn_parent = d;
+		dc->cn_prev = d->cn_last;
+		if (d->cn_last != NULL)
+			d->cn_last->cn_next = dc;
+		else
+			d->cn_first = dc;
+		d->cn_last = dc;
+		d->cn_nchildren++;
+	}
+	if (d->cn_nchildren > CONF_INDEX_MIN)
+		conf_index_build(d);
 	return d;
 }
 
@@ -522,22 +607,18 @@ conf_get(struct conf_node *parent, const struct sch_node *s, const char *id)
 		return NULL;
 	if ((n = conf_find(parent, s, id)) != NULL) {
 		if (s->sn_kind == SCH_LEAF && id != NULL &&
-		    !conf_streq(n->cn_value, id)) {
-			free(n->cn_value);
-			n->cn_value = conf_xstrdup(id);
-		}
+		    !conf_streq(n->cn_value, id))
+			conf_str_set(n, &n->cn_value, id);
 		return n;
 	}
-	n = conf_node_new(s);
 	switch (s->sn_kind) {
 	case SCH_LIST:
-		n->cn_key = conf_xstrdup(id);
-		break;
 	case SCH_LEAF:
 	case SCH_LEAFLIST:
-		n->cn_value = conf_xstrdup(id);
+		n = conf_node_new(s, id);
 		break;
 	default:
+		n = conf_node_new(s, NULL);
 		break;
 	}
 	conf_attach(parent, n);
@@ -552,14 +633,11 @@ conf_set_leaf(struct conf_node *parent, const struct sch_node *s, const char *va
 	if (s->sn_kind == SCH_LEAFLIST)
 		return conf_get(parent, s, value);
 	if ((n = conf_find(parent, s, NULL)) != NULL) {
-		if (!conf_streq(n->cn_value, value)) {
-			free(n->cn_value);
-			n->cn_value = conf_xstrdup(value);
-		}
+		if (!conf_streq(n->cn_value, value))
+			conf_str_set(n, &n->cn_value, value);
 		return n;
 	}
-	n = conf_node_new(s);
-	n->cn_value = conf_xstrdup(value);
+	n = conf_node_new(s, value);
 	conf_attach(parent, n);
 	return n;
 }
@@ -633,8 +711,7 @@ conf_rekey(struct conf_node *n, const char *id)
 		return -1;
 	if (p != NULL && p->cn_index != NULL)
 		conf_index_del(p->cn_index, n);
-	free(*field);
-	*field = conf_xstrdup(id);
+	conf_str_set(n, field, id);
 	if (p != NULL && p->cn_index != NULL)
 		conf_index_add(p->cn_index, n);
 	return 0;

@@ -223,6 +223,22 @@ t_ident(const struct conf_node *n)
 	return n->cn_schema->sn_name;
 }
 
+/*
+ * An annotation's text. A comment end inside it (possible from XML, JSON) is written
+ * `*\/`, and so a backslash is doubled; the lexer undoes both.
+ */
+static void
+t_put_annotation(struct buf *b, const char *a)
+{
+	for (; *a; a++) {
+		if (*a == '\\')
+			buf_putc(b, '\\');
+		buf_putc(b, *a);
+		if (a[0] == '*' && a[1] == '/')
+			buf_putc(b, '\\');
+	}
+}
+
 static void
 t_meta(struct tctx *t, const struct conf_node *n, int indent)
 {
@@ -238,7 +254,9 @@ t_meta(struct tctx *t, const struct conf_node *n, int indent)
 	}
 	if (n->cn_annotation != NULL) {
 		t_start(t, indent);
-		buf_printf(t->t_b, "/* %s */\n", n->cn_annotation);
+		buf_puts(t->t_b, "/* ");
+		t_put_annotation(t->t_b, n->cn_annotation);
+		buf_puts(t->t_b, " */\n");
 	}
 }
 
@@ -779,6 +797,14 @@ p_lex(struct pctx *p, struct tok *t)
 				z--;
 			t->tk_kind = TK_ANNOT;
 			t->tk_text = p_xstrndup(s + a, z - a);
+			/* `\\` and `\/` (written by t_put_annotation) stand for `\` and `/` */
+			char *rd = t->tk_text, *wr = t->tk_text;
+			for (; *rd; rd++) {
+				if (rd[0] == '\\' && (rd[1] == '\\' || rd[1] == '/'))
+					rd++;
+				*wr++ = *rd;
+			}
+			*wr = '\0';
 			p->p_pos = i + 2;
 		}
 	} else if (strchr("{};[]", c) != NULL) {

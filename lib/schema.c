@@ -23,6 +23,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlversion.h>
 
+#include "must.h"
 #include "schema.h"
 
 struct sch_loader {
@@ -469,6 +470,7 @@ sch_node_free(struct sch_node *n)
 		if (n->sn_children[i]->sn_parent == n)
 			sch_node_free(n->sn_children[i]);
 	free(n->sn_children);
+	free(n->sn_byname);
 	free(n->sn_name);
 	free(n->sn_help);
 	free(n->sn_default);
@@ -479,7 +481,7 @@ sch_node_free(struct sch_node *n)
 	for (size_t i = 0; i < n->sn_nmusts; i++) {
 		free(n->sn_musts[i].m_expr);
 		free(n->sn_musts[i].m_message);
-		/* m_compiled belongs to must.c; freed by must_free through schema_free */
+		must_free(n->sn_musts[i].m_compiled);	/* NULL when never compiled */
 	}
 	free(n->sn_musts);
 	sch_type_free(&n->sn_type);
@@ -491,6 +493,24 @@ sch_child(const struct sch_node *n, const char *name)
 {
 	if (n == NULL || name == NULL)
 		return NULL;
+	if (n->sn_byname != NULL) {
+		/* Names are unique among a node's children (sch_add_checked, sch_finish). */
+		size_t lo = 0, hi = n->sn_nchildren;
+
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			int c = strcmp(n->sn_byname[mid]->sn_name, name);
+
+			if (c == 0)
+				return n->sn_byname[mid];
+			if (c < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		return NULL;
+	}
+	/* While loading, before sch_index builds sn_byname. */
 	for (size_t i = 0; i < n->sn_nchildren; i++)
 		if (strcmp(n->sn_children[i]->sn_name, name) == 0)
 			return n->sn_children[i];
@@ -979,6 +999,47 @@ sch_name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static int
+sch_node_name_cmp(const void *a, const void *b)
+{
+	const struct sch_node *x = *(struct sch_node *const *)a;
+	const struct sch_node *y = *(struct sch_node *const *)b;
+
+	return strcmp(x->sn_name, y->sn_name);
+}
+
+/*
+ * The derived fields, once the tree is complete (root children shared included):
+ * sn_byname, so that resolving `set` words is a binary search rather than a scan of
+ * up to a hundred siblings, and sn_checks (schema.h).
+ */
+static void
+sch_index(struct sch_node *n)
+{
+	if (n->sn_nchildren > 0) {
+		n->sn_byname = sch_xalloc(n->sn_nchildren * sizeof(*n->sn_byname));
+		memcpy(n->sn_byname, n->sn_children, n->sn_nchildren * sizeof(*n->sn_byname));
+		qsort(n->sn_byname, n->sn_nchildren, sizeof(*n->sn_byname), sch_node_name_cmp);
+	}
+	if (n->sn_nmusts > 0 || (n->sn_kind == SCH_LIST && n->sn_key != NULL &&
+	    n->sn_key->sn_nmusts > 0))
+		n->sn_checks |= SCH_V_MUSTS;
+	for (size_t i = 0; i < n->sn_nchildren; i++) {
+		struct sch_node *c = n->sn_children[i];
+
+		/* A groups entry's shared root children are visited from the root. */
+		if (c->sn_parent != n)
+			continue;
+		sch_index(c);
+		if ((c->sn_flags & SCH_F_MANDATORY) && !(c->sn_flags & SCH_F_KEY))
+			n->sn_checks |= SCH_V_MANDATORY;
+		if (c->sn_max_elements > 0)
+			n->sn_checks |= SCH_V_MAX_ELEMENTS;
+		if (c->sn_checks != 0)
+			n->sn_checks |= SCH_V_BELOW;
+	}
+}
+
 struct schema *
 schema_load_dir(const char *dir, char *err, size_t errlen)
 {
@@ -1033,6 +1094,7 @@ schema_load_dir(const char *dir, char *err, size_t errlen)
 	l.l_file = NULL;
 	if (sch_finish(&l, s->s_root, s->s_root) == -1)
 		goto fail;
+	sch_index(s->s_root);
 	for (size_t i = 0; i < nnames; i++)
 		free(names[i]);
 	free(names);

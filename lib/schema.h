@@ -108,7 +108,20 @@ struct sch_node {
 	size_t		 sn_index;	/* position in sn_parent->sn_children */
 	char		*sn_placeholder; /* "<name>" shown by help for a key or value */
 	const struct schema *sn_owner;	/* root only: the schema holding this tree */
+	/* Derived once the whole schema is loaded: */
+	struct sch_node	**sn_byname;	/* sn_children sorted by name, for sch_child */
+	uint32_t	 sn_checks;	/* SCH_V_*: the validator's work here and below */
 };
+
+/*
+ * sn_checks: what commit-time validation has to look at in a configured statement of
+ * this node and in its subtree, so that validate.c can pass over the (many) statements
+ * that carry no constraint at all.
+ */
+#define SCH_V_MUSTS		0x01	/* must constraints on the node (a list: or its key) */
+#define SCH_V_MANDATORY		0x02	/* a child other than the key is mandatory */
+#define SCH_V_MAX_ELEMENTS	0x04	/* a child has max-elements */
+#define SCH_V_BELOW		0x08	/* a descendant has one of the above */
 
 struct schema {
 	struct sch_node	*s_root;

@@ -64,30 +64,55 @@ cmd_seterr(struct cmd_error *err, enum cmd_errkind kind, const struct cmd_word *
 	va_end(ap);
 }
 
+/* Like a memset to zero, without writing the 1 KB of text buffers for every line. */
 static void
 cmd_clearerr(struct cmd_error *err)
 {
-	if (err != NULL)
-		memset(err, 0, sizeof(*err));
+	if (err == NULL)
+		return;
+	err->ce_kind = CE_NONE;
+	err->ce_pos = 0;
+	err->ce_word[0] = err->ce_msg[0] = err->ce_path[0] = '\0';
 }
 
 /* ---- words ---- */
 
+/* Append a word whose text lives elsewhere (the tokenizer's store). */
 static void
-cmd_words_push(struct cmd_words *out, struct buf *b, size_t pos, bool quoted)
+cmd_words_add(struct cmd_words *out, size_t *cap, char *text, size_t pos, bool quoted)
 {
-	out->cw_v = cmd_xrealloc(out->cw_v, (out->cw_n + 1) * sizeof(*out->cw_v));
+	if (out->cw_n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		out->cw_v = cmd_xrealloc(out->cw_v, *cap * sizeof(*out->cw_v));
+	}
 	struct cmd_word *w = &out->cw_v[out->cw_n++];
-	w->w_text = buf_steal(b);
+	w->w_text = text;
 	w->w_pos = pos;
 	w->w_quoted = quoted;
 }
 
-int
-cmd_split(const char *line, struct cmd_words *out, char *err, size_t errlen)
+/* Bytes the tokenizer may write for line: see cmd_tokenize. */
+static size_t
+cmd_store_size(const char *line)
+{
+	return 2 * strlen(line) + 2;
+}
+
+/*
+ * Split line into words (the rules are cmd_split's, setcmd.h). The texts are
+ * written NUL-terminated into store, which the words point into: `load set`
+ * tokenizes 100 000 lines, and one buffer per line costs far less than an
+ * allocation per word. store holds cmd_store_size(line) bytes: a word's text is
+ * never longer than its source, so with its NUL it takes at most twice the source
+ * bytes, and a split-off "]" (two bytes) comes from a word of at least two.
+ */
+static int
+cmd_tokenize(const char *line, struct cmd_words *out, char *store, char *err,
+    size_t errlen)
 {
 	const char *p = line;
-	struct buf b = BUF_INIT;
+	char *o = store;
+	size_t cap = 0;
 
 	memset(out, 0, sizeof(*out));
 	if (errlen)
@@ -99,24 +124,25 @@ cmd_split(const char *line, struct cmd_words *out, char *err, size_t errlen)
 			break;
 		size_t start = (size_t)(p - line);
 		bool quoted = false;
+		char *word = o;
 
 		/* "[" opening a word is a word of its own: `[ a b ]`, `[a b]` */
 		if (*p == '[') {
-			buf_putc(&b, '[');
-			cmd_words_push(out, &b, start, false);
+			*o++ = '[';
+			*o++ = '\0';
+			cmd_words_add(out, &cap, word, start, false);
 			p++;
 			continue;
 		}
-		buf_reset(&b);
-		buf_append(&b, "", 0);
 		while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\r' && *p != '\n') {
 			if (*p == '"') {
 				quoted = true;
 				p++;
 				while (*p != '"') {
 					if (*p == '\0') {
+						*o = '\0';
 						out->cw_open_quote = true;
-						cmd_words_push(out, &b, start, true);
+						cmd_words_add(out, &cap, word, start, true);
 						/* inferred wording */
 						snprintf(err, errlen,
 						    "unterminated quoted string");
@@ -124,32 +150,49 @@ cmd_split(const char *line, struct cmd_words *out, char *err, size_t errlen)
 					}
 					if (*p == '\\' && p[1] != '\0')
 						p++;
-					buf_putc(&b, *p++);
+					*o++ = *p++;
 				}
 				p++;
 				continue;
 			}
 			/* the unquoted run up to a blank or a quote, in one piece */
 			size_t run = strcspn(p, " \t\r\n\"");
-			buf_append(&b, p, run);
+			memcpy(o, p, run);
+			o += run;
 			p += run;
 		}
 		/* "]" closing an unquoted word is a word of its own: `[a b]` */
-		size_t n = b.b_len;
-		bool close = !quoted && n > 1 && b.b_data[n - 1] == ']' &&
-		    strchr(b.b_data, '[') == NULL;
+		size_t n = (size_t)(o - word);
+		bool close = !quoted && n > 1 && word[n - 1] == ']' &&
+		    memchr(word, '[', n) == NULL;
 		if (close) {
-			b.b_data[--b.b_len] = '\0';
-			cmd_words_push(out, &b, start, quoted);
-			buf_putc(&b, ']');
-			cmd_words_push(out, &b, (size_t)(p - line) - 1, false);
-		} else
-			cmd_words_push(out, &b, start, quoted);
+			word[n - 1] = '\0';
+			cmd_words_add(out, &cap, word, start, quoted);
+			*o++ = ']';
+			*o++ = '\0';
+			cmd_words_add(out, &cap, o - 2, (size_t)(p - line) - 1, false);
+		} else {
+			*o++ = '\0';
+			cmd_words_add(out, &cap, word, start, quoted);
+		}
 	}
-	buf_free(&b);
 	if (p > line && (p[-1] == ' ' || p[-1] == '\t'))
 		out->cw_trailing_space = true;
 	return 0;
+}
+
+int
+cmd_split(const char *line, struct cmd_words *out, char *err, size_t errlen)
+{
+	char *store = cmd_xalloc(cmd_store_size(line));
+	int rc;
+
+	/* The caller frees each word (cmd_words_free): give each its own copy. */
+	rc = cmd_tokenize(line, out, store, err, errlen);
+	for (size_t i = 0; i < out->cw_n; i++)
+		out->cw_v[i].w_text = cmd_xstrdup(out->cw_v[i].w_text);
+	free(store);
+	return rc;
 }
 
 void
@@ -186,11 +229,12 @@ cmd_quote(const char *value)
 
 /* ---- resolving ---- */
 
+/* Append a step; id (malloc'd, or NULL) becomes the step's. */
 static void
-cmd_push_step(struct cmd_resolution *res, const struct sch_node *s, const char *id)
+cmd_push_step(struct cmd_resolution *res, const struct sch_node *s, char *id)
 {
 	res->cr_steps[res->cr_nsteps].cs_schema = s;
-	res->cr_steps[res->cr_nsteps].cs_id = cmd_xstrdup(id);
+	res->cr_steps[res->cr_nsteps].cs_id = id;
 	res->cr_nsteps++;
 }
 
@@ -342,7 +386,6 @@ cmd_resolve(const struct sch_node *from, const struct cmd_word *words, size_t n,
 					if (cmd_check(nk->sn_key, w, in_groups, &canon,
 					    &kerr) == 0) {
 						cmd_push_step(res, nk, canon);
-						free(canon);
 						if (nk->sn_flags & SCH_F_ROOT_CHILDREN)
 							in_groups = true;
 						i++;
@@ -354,7 +397,6 @@ cmd_resolve(const struct sch_node *from, const struct cmd_word *words, size_t n,
 				} else if (nk != NULL && !cmd_has_step(res, cur, nk) &&
 				    sch_check_value(nk, w->w_text, &canon, msg, sizeof(msg)) == 0) {
 					cmd_push_step(res, nk, canon);
-					free(canon);
 					i++;
 					pending = nk;
 					expect = (cur->sn_flags & SCH_F_ONELINER) ? CX_STATEMENT :
@@ -412,7 +454,6 @@ cmd_resolve(const struct sch_node *from, const struct cmd_word *words, size_t n,
 			if (cmd_check(pending->sn_key, w, in_groups, &canon, err) == -1)
 				goto done;
 			cmd_push_step(res, pending, canon);
-			free(canon);
 			if (pending->sn_flags & SCH_F_ROOT_CHILDREN)
 				in_groups = true;
 			cur = pending;
@@ -451,7 +492,7 @@ cmd_resolve(const struct sch_node *from, const struct cmd_word *words, size_t n,
 					if (cmd_check(pending, &words[k], in_groups, &canon,
 					    err) == -1)
 						goto done;
-					cmd_push_step(res, pending, canon);
+					cmd_push_step(res, pending, cmd_xstrdup(canon));
 					res->cr_values = cmd_xrealloc(res->cr_values,
 					    (res->cr_nvalues + 1) * sizeof(char *));
 					res->cr_values[res->cr_nvalues++] = canon;
@@ -465,7 +506,6 @@ cmd_resolve(const struct sch_node *from, const struct cmd_word *words, size_t n,
 				if (cmd_check(pending, w, in_groups, &canon, err) == -1)
 					goto done;
 				cmd_push_step(res, pending, canon);
-				free(canon);
 				i++;
 			}
 			expect = (cur->sn_flags & SCH_F_ONELINER) ? CX_STATEMENT : CX_DONE;
@@ -521,8 +561,9 @@ static const char *const cmd_verbs[] = {
 
 /* The words of the command's path: the level's words, then the line's. */
 struct cmd_line {
-	struct cmd_words cl_level;
-	struct cmd_words cl_line;
+	struct cmd_words cl_level;	/* texts in cl_store (cmd_tokenize) */
+	struct cmd_words cl_line;	/* texts in cl_store too, after the level's */
+	char		*cl_store;
 	struct cmd_word	*cl_path;	/* borrowed texts */
 	size_t		 cl_npath;
 };
@@ -530,8 +571,9 @@ struct cmd_line {
 static void
 cmd_line_free(struct cmd_line *cl)
 {
-	cmd_words_free(&cl->cl_level);
-	cmd_words_free(&cl->cl_line);
+	free(cl->cl_level.cw_v);
+	free(cl->cl_line.cw_v);
+	free(cl->cl_store);
 	free(cl->cl_path);
 }
 
@@ -975,11 +1017,15 @@ cmd_apply_line(struct conf_node *root, const char *level, const char *line,
 		err = &localerr;
 	cmd_clearerr(err);
 	memset(&cl, 0, sizeof(cl));
-	if (level != NULL && cmd_split(level, &cl.cl_level, msg, sizeof(msg)) == -1) {
+	/* One store for the words of both: see cmd_tokenize. */
+	size_t lsize = level != NULL ? cmd_store_size(level) : 0;
+	cl.cl_store = cmd_xrealloc(NULL, lsize + cmd_store_size(line));
+	if (level != NULL && cmd_tokenize(level, &cl.cl_level, cl.cl_store, msg,
+	    sizeof(msg)) == -1) {
 		cmd_seterr(err, CE_SYNTAX, NULL, 0, "%s", msg);
 		goto done;
 	}
-	if (cmd_split(line, &cl.cl_line, msg, sizeof(msg)) == -1) {
+	if (cmd_tokenize(line, &cl.cl_line, cl.cl_store + lsize, msg, sizeof(msg)) == -1) {
 		cmd_seterr(err, CE_SYNTAX, NULL, strlen(line), "%s", msg);
 		goto done;
 	}

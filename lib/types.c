@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "schema.h"
+#include "secret9.h"
 
 static char *
 ty_xstrdup(const char *s)
@@ -24,6 +25,40 @@ ty_xstrdup(const char *s)
 	if (p == NULL)
 		abort();
 	return p;
+}
+
+/*
+ * Decimal digits of v written backwards, ending just before end; returns the first.
+ * snprintf costs more than the whole rest of a check, and `load set` checks
+ * hundreds of thousands of numbers and addresses.
+ */
+static char *
+ty_utoa(uint64_t v, char *end)
+{
+	do {
+		*--end = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	return end;
+}
+
+/* "a.b.c.d" of a (host order), and "/plen" when plen >= 0: malloc'd. */
+static char *
+ty_format_ipv4(uint32_t a, int plen)
+{
+	char out[32], *p = out + sizeof(out);
+
+	*--p = '\0';
+	if (plen >= 0) {
+		p = ty_utoa((uint64_t)plen, p);
+		*--p = '/';
+	}
+	for (int i = 0; i < 4; i++) {
+		p = ty_utoa((a >> (8 * i)) & 255, p);
+		if (i < 3)
+			*--p = '.';
+	}
+	return ty_xstrdup(p);
 }
 
 /* "(1..10, 20..30)" of a type's ranges, or its own bounds when it has none. */
@@ -129,9 +164,12 @@ ty_check_int(const struct sch_type *t, const char *v, char **canon, char *msg, s
 	}
 	if (canon != NULL) {
 		/* "007" is stored as "7", as Junos does */
-		char out[32];
-		snprintf(out, sizeof(out), "%s%" PRIu64, neg ? "-" : "", mag);
-		*canon = ty_xstrdup(out);
+		char out[32], *o = out + sizeof(out);
+		*--o = '\0';
+		o = ty_utoa(mag, o);
+		if (neg)
+			*--o = '-';
+		*canon = ty_xstrdup(o);
 	}
 	return 0;
 }
@@ -252,13 +290,10 @@ ty_check_prefix(const struct sch_type *t, const char *v, bool v6_ok, char **cano
 			return -1;
 		}
 		if (canon != NULL) {
-			char out[32];
 			/* a route prefix (-only) drops host bits: 10.1.1.1/24 is 10.1.1.0/24 */
 			if (only)
 				a4 &= plen ? ~(uint32_t)0 << (32 - plen) : 0;
-			snprintf(out, sizeof(out), "%u.%u.%u.%u/%d", a4 >> 24, (a4 >> 16) & 255,
-			    (a4 >> 8) & 255, a4 & 255, plen);
-			*canon = ty_xstrdup(out);
+			*canon = ty_format_ipv4(a4, plen);
 		}
 		return 0;
 	}
@@ -374,9 +409,9 @@ ty_check_interface(const char *v, char **canon, char *msg, size_t msglen)
 	size_t dash = strcspn(v, "-./:");
 	if (v[dash] == '-') {
 		bool known = false;
-		for (size_t i = 0; ty_fpp_types[i] != NULL; i++)
-			if (strlen(ty_fpp_types[i]) == dash &&
-			    strncmp(v, ty_fpp_types[i], dash) == 0)
+		for (size_t i = 0; ty_fpp_types[i] != NULL && !known; i++)
+			if (strncmp(v, ty_fpp_types[i], dash) == 0 &&
+			    ty_fpp_types[i][dash] == '\0')
 				known = true;
 		if (!known)
 			goto badtype;
@@ -397,9 +432,10 @@ ty_check_interface(const char *v, char **canon, char *msg, size_t msglen)
 		}
 	} else {
 		bool known = false, bare = false;
-		for (size_t i = 0; i < sizeof(ty_num_types) / sizeof(ty_num_types[0]); i++)
-			if (strlen(ty_num_types[i].it_name) == tlen &&
-			    strncmp(v, ty_num_types[i].it_name, tlen) == 0) {
+		for (size_t i = 0; i < sizeof(ty_num_types) / sizeof(ty_num_types[0]) && !known;
+		    i++)
+			if (strncmp(v, ty_num_types[i].it_name, tlen) == 0 &&
+			    ty_num_types[i].it_name[tlen] == '\0') {
 				known = true;
 				bare = ty_num_types[i].it_bare;
 			}
@@ -505,6 +541,24 @@ sch_check_value(const struct sch_node *n, const char *value, char **canon, char 
 	if (value == NULL) {
 		snprintf(msg, msglen, "missing argument.");
 		return -1;
+	}
+	/*
+	 * A secret is stored $9$-encoded, about three times longer than what was typed:
+	 * its length and patterns apply to the clear text, so that what `set` accepted
+	 * also loads back from juniper.conf.
+	 */
+	if ((n->sn_flags & SCH_F_SECRET) && secret9_is_encoded(value)) {
+		char *plain = secret9_decode(value);
+		int rc = -1;
+
+		if (plain != NULL) {
+			rc = ty_check(&n->sn_type, plain, NULL, msg, msglen) == 0 ? 0 : -1;
+			explicit_bzero(plain, strlen(plain));
+			free(plain);
+		}
+		if (rc == 0 && canon != NULL && (*canon = strdup(value)) == NULL)
+			rc = -1;	/* the encoded form is kept as given */
+		return rc;
 	}
 	return ty_check(&n->sn_type, value, canon, msg, msglen) == 0 ? 0 : -1;
 }

@@ -9,6 +9,10 @@
  *
  * The `groups` hierarchy is a set of templates, not configuration: it is skipped
  * (its contents were already expanded into the tree by conf_expand_groups).
+ *
+ * The schema says (sn_checks) which statements carry a constraint or hold one
+ * below: the walk goes down only there, so the bulk of a large configuration
+ * (descriptions, next hops, ...) costs nothing at commit time.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -187,26 +191,33 @@ val_node(struct val_ctx *vc, const struct conf_node *n, int depth)
 		return;
 	if (vc->vc_groups != NULL && s == vc->vc_groups)
 		return;
-	switch (s->sn_kind) {
-	case SCH_ROOT:
-		break;
-	case SCH_LIST:
-		val_musts(vc, n, s);
-		if (s->sn_key != NULL)
-			val_musts(vc, n, s->sn_key);
-		break;
-	case SCH_CONTAINER:
-	case SCH_LEAF:
-	case SCH_LEAFLIST:
-		val_musts(vc, n, s);
-		break;
+	if (s->sn_checks & SCH_V_MUSTS) {
+		switch (s->sn_kind) {
+		case SCH_ROOT:
+			break;
+		case SCH_LIST:
+			val_musts(vc, n, s);
+			if (s->sn_key != NULL)
+				val_musts(vc, n, s->sn_key);
+			break;
+		case SCH_CONTAINER:
+		case SCH_LEAF:
+		case SCH_LEAFLIST:
+			val_musts(vc, n, s);
+			break;
+		}
 	}
 	if (s->sn_kind != SCH_ROOT && s->sn_kind != SCH_CONTAINER && s->sn_kind != SCH_LIST)
 		return;
-	val_mandatory(vc, n);
-	val_max_elements(vc, n);
+	if (s->sn_checks & SCH_V_MANDATORY)
+		val_mandatory(vc, n);
+	if (s->sn_checks & SCH_V_MAX_ELEMENTS)
+		val_max_elements(vc, n);
+	if (!(s->sn_checks & SCH_V_BELOW))
+		return;
 	CONF_FOREACH_CHILD(c, n)
-		val_node(vc, c, depth + 1);
+		if (c->cn_schema->sn_checks != 0)
+			val_node(vc, c, depth + 1);
 }
 
 int

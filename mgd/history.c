@@ -187,10 +187,19 @@ history_read_header(const char *path, struct commit_info *ci, size_t *body_off)
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
 		return -1;
 	n = read(fd, data, sizeof(data));
-	close(fd);
-	if (n < 0)
+	if (n < 0) {
+		close(fd);
 		return -1;
+	}
 	history_parse_header(data, (size_t)n, ci, &off);
+	if (ci->ci_seconds == 0) {
+		/* A file put there by hand, without a commit header: its mtime. */
+		struct stat st;
+
+		if (fstat(fd, &st) == 0)
+			ci->ci_seconds = st.st_mtime;
+	}
+	close(fd);
 	if (body_off != NULL)
 		*body_off = off;
 	return 0;

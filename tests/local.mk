@@ -16,6 +16,11 @@ UNIT_TESTS = \
 	tests/unit/test_setcmd \
 	tests/unit/test_conftext \
 	tests/unit/test_confset \
+	tests/unit/test_confxml \
+	tests/unit/test_confjson \
+	tests/unit/test_confdiff \
+	tests/unit/test_confload \
+	tests/unit/test_groups \
 	tests/unit/test_must \
 	tests/unit/test_validate \
 	tests/unit/test_complete \
@@ -44,6 +49,16 @@ tests_unit_test_conftext_SOURCES = tests/unit/test_conftext.c $(unit_headers)
 tests_unit_test_conftext_LDADD = $(COMMON_LIBS)
 tests_unit_test_confset_SOURCES = tests/unit/test_confset.c $(unit_headers)
 tests_unit_test_confset_LDADD = $(COMMON_LIBS)
+tests_unit_test_confxml_SOURCES = tests/unit/test_confxml.c $(unit_headers)
+tests_unit_test_confxml_LDADD = $(COMMON_LIBS)
+tests_unit_test_confjson_SOURCES = tests/unit/test_confjson.c $(unit_headers)
+tests_unit_test_confjson_LDADD = $(COMMON_LIBS)
+tests_unit_test_confdiff_SOURCES = tests/unit/test_confdiff.c $(unit_headers)
+tests_unit_test_confdiff_LDADD = $(COMMON_LIBS)
+tests_unit_test_confload_SOURCES = tests/unit/test_confload.c $(unit_headers)
+tests_unit_test_confload_LDADD = $(COMMON_LIBS)
+tests_unit_test_groups_SOURCES = tests/unit/test_groups.c $(unit_headers)
+tests_unit_test_groups_LDADD = $(COMMON_LIBS)
 tests_unit_test_must_SOURCES = tests/unit/test_must.c $(unit_headers)
 tests_unit_test_must_LDADD = $(COMMON_LIBS)
 tests_unit_test_validate_SOURCES = tests/unit/test_validate.c $(unit_headers)

@@ -102,7 +102,9 @@ for t in $targets; do
 		[ "$(ls "$crashes" | wc -l)" -gt "$before" ] && [ $rc -eq 0 ] && rc=1
 	fi
 	if [ $rc -eq 0 ]; then
-		echo "ok      $t $(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | sed 's/$/ runs/')"
+		runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
+		[ -z "$runs" ] && runs=$(grep -o '^#[0-9]*' "$log" | tr -d '#' | tail -1)
+		echo "ok      $t${runs:+ $runs runs}"
 	else
 		echo "CRASH   $t (exit $rc): see $log; reproducers in $crashes/"
 		grep -v '^#' "$log" | grep -m3 -E 'ERROR: |runtime error|fuzz invariant failed|deadly signal|timeout' |

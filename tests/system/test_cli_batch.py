@@ -120,6 +120,10 @@ def test_gm1_load_set_file(instance):
                        "commit complete", "Exiting configuration mode"]
     want = set_statements("\n".join(gm1_lines()))
     assert instance.committed_set() == want
+    r = instance.cli("show configuration")
+    assert r.lines[0].startswith("## Last commit: ")
+    assert r.lines[1].startswith("version ")
+    assert "    host-name gm1;" in r.lines
     instance.restart()
     assert instance.committed_set() == want
     # and the prompt's host name is the committed one

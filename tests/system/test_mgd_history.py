@@ -154,3 +154,26 @@ def test_check_files_detects_damage(mgd):
         f.write(data.replace("host-name", "host-namX"))   # same length, bad statement
     rc, out = mgd.check_files()
     assert rc != 0
+
+
+def test_hand_written_juniper_conf(tmp_path):
+    """A juniper.conf put in place by hand (no routemu header) is the active
+    configuration, listed as rollback 0, and rotates like any other."""
+    inst = tmp_path / "r1"
+    (inst / "config").mkdir(parents=True)
+    (inst / "config/juniper.conf").write_text("version 24.4R1.9;\nsystem {\n"
+                                              "    host-name handmade;\n}\n")
+    m = Mgd(inst).start()
+    try:
+        with m.client(client="cli") as nc:
+            assert nc.get_config("set") == "set system host-name handmade\n"
+            e = parse_commits(nc.command("show system commit"))
+            assert len(e) == 1 and e[0]["via"] == "other"
+            assert not e[0]["line"].startswith("0   1970")
+            nc.load_set("set system host-name next")
+            nc.commit()
+            assert "host-name handmade;" in nc.command("show system rollback 1")
+        rc, out = m.check_files()
+        assert rc == 0, out
+    finally:
+        m.stop()

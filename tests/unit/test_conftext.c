@@ -330,8 +330,10 @@ test_parse_roundtrip(void)
 	    "deactivate interfaces ge-0/1/9\n"
 	    "deactivate system host-name\n"
 	    "annotate interfaces xe-0/3/1 \"uplink to the core\"\n"
-	    "annotate routing-options \"routes\"\n");
+	    "annotate routing-options \"routes */ more\"\n");
 	char *t = fu_text(r, 0);
+
+	UNIT_CHECK(strstr(t, "/* routes *\\/ more */\nrouting-options {\n") != NULL);
 	struct conf_node *r2 = conf_new(fu_schema());
 	struct buf e = BUF_INIT;
 
@@ -396,6 +398,59 @@ test_parse_forms(void)
 	UNIT_CHECK(x != NULL && x->cn_annotation != NULL &&
 	    strcmp(x->cn_annotation, "first") == 0);
 	conf_free(r);
+}
+
+/* Values that look like keywords or tags stay values, through print and parse. */
+static void
+test_parse_quoting(void)
+{
+	struct conf_node *r = conf_new(fu_schema()), *r2 = conf_new(fu_schema());
+	struct buf e = BUF_INIT;
+	char *t;
+
+	UNIT_CHECK(conf_parse_text(r,
+	    "security group-vpn member ike traceoptions file \"size\" size 1m;\n"
+	    "groups { g { interfaces { <ge-0/0/[0-9]> { mtu 1500; } \"<xe-*>\" { mtu 1400; } } } }\n"
+	    "/* a \\ b *\\/ c */ system { host-name \"inactive:\"; }\n",
+	    "terminal", &e) == 0);
+	UNIT_STREQ(buf_str(&e), "");
+	t = fu_text(r, 0);
+	UNIT_STREQ(t,
+	    "/* a \\\\ b *\\/ c */\n"
+	    "system {\n"
+	    "    host-name inactive:;\n"
+	    "}\n"
+	    "groups {\n"
+	    "    g {\n"
+	    "        interfaces {\n"
+	    "            \"<ge-0/0/[0-9]>\" {\n"
+	    "                mtu 1500;\n"
+	    "            }\n"
+	    "            <xe-*> {\n"
+	    "                mtu 1400;\n"
+	    "            }\n"
+	    "        }\n"
+	    "    }\n"
+	    "}\n"
+	    "security {\n"
+	    "    group-vpn {\n"
+	    "        member {\n"
+	    "            ike {\n"
+	    "                traceoptions {\n"
+	    "                    file \"size\" size 1m;\n"
+	    "                }\n"
+	    "            }\n"
+	    "        }\n"
+	    "    }\n"
+	    "}\n");
+	UNIT_STREQ(fu_node(r, "system")->cn_annotation, "a \\ b */ c");
+	UNIT_CHECK(conf_parse_text(r2, t, "terminal", &e) == 0);
+	UNIT_STREQ(buf_str(&e), "");
+	UNIT_CHECK(conf_equal(r, r2, true));
+	free(t);
+	buf_free(&e);
+	conf_free(r);
+	conf_free(r2);
 }
 
 static void
@@ -705,6 +760,7 @@ main(void)
 	UNIT_RUN(test_print_levels);
 	UNIT_RUN(test_parse_roundtrip);
 	UNIT_RUN(test_parse_forms);
+	UNIT_RUN(test_parse_quoting);
 	UNIT_RUN(test_parse_tags);
 	UNIT_RUN(test_parse_errors);
 	UNIT_RUN(test_parse_secret);
