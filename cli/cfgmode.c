@@ -658,7 +658,7 @@ cfg_show(struct cli_ctx *ctx, struct cli_cmd *cmd)
 
 	if (cli_resolve_path(ctx, cmd, cmd->cc_argi, &ctx->cx_level, &path) == -1)
 		return -1;
-	rv = cli_show_config(ctx, cmd, "candidate", &path, ctx->cx_level.lv_n);
+	rv = cli_show_config(ctx, cmd, "candidate", &path);
 	cli_level_free(&path);
 	return rv;
 }
@@ -783,7 +783,8 @@ cfg_load(struct cli_ctx *ctx, struct cli_cmd *cmd)
 	}
 	if (term != NULL) {
 		cli_print(ctx, "[Type ^D at a new line to end input]\n");
-		data = cli_read_terminal(ctx);
+		if ((data = cli_read_terminal(ctx)) == NULL)
+			return -1;	/* ^C: nothing loaded */
 	} else if ((data = file_read_all(file, NULL)) == NULL) {
 		/* wording inferred */
 		cli_fail(ctx, "error: Could not open configuration file: %s: %s", file,

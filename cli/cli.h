@@ -222,13 +222,14 @@ void		 cli_error_text(struct cli_ctx *, const char *text);
 /* Print and count an error line (no "error: " added). */
 void		 cli_fail(struct cli_ctx *, const char *fmt, ...)
 		    __attribute__((format(printf, 2, 3)));
-/* Ask a [yes,no] question; without a terminal the default answer is taken. */
+/* Ask a [yes,no] question; without a terminal the default answer is taken, after
+ * ^C the answer is no (the action is abandoned). */
 bool		 cli_ask(struct cli_ctx *, const char *question, bool dflt);
 /* Write text now (bypassing pipes), e.g. before an interaction. */
 void		 cli_print(struct cli_ctx *, const char *text);
 /* Re-read the committed host name for the prompt. */
 void		 cli_refresh_host(struct cli_ctx *);
-/* Lines typed until ^D (load terminal), malloc'd. */
+/* Lines typed until ^D (load terminal), malloc'd; NULL after ^C (nothing to load). */
 char		*cli_read_terminal(struct cli_ctx *);
 /* Word i of the command as typed (unquoted), or NULL past the end. */
 const char	*cli_word(const struct cli_cmd *, size_t i);
@@ -274,11 +275,10 @@ void		 cli_level_free(struct cli_level *);
 void		 cli_level_copy(struct cli_level *dst, const struct cli_level *src);
 /*
  * Render the configuration at path (database "committed" or "candidate") the way
- * the pipe display options ask, into cmd->cc_out. nlevel: how many leading steps
- * are the edit level (for `| display set relative` and the xml banner).
+ * the pipe display options ask, into cmd->cc_out.
  */
 int		 cli_show_config(struct cli_ctx *, struct cli_cmd *, const char *database,
-		    const struct cli_level *path, size_t nlevel);
+		    const struct cli_level *path);
 /* Text form of the configuration at path (save). 0 / -1 with err. */
 int		 cli_config_text(struct cli_ctx *, const char *database,
 		    const struct cli_level *path, struct buf *out, struct buf *err);
@@ -332,6 +332,8 @@ void		 editline_end(struct cli_ctx *);
  * command: a command line (history, `?` and completion), else an answer or text.
  */
 char		*editline_read(struct cli_ctx *, const char *prompt, bool command);
+/* The last editline_read ended with ^C (it returned an empty line). */
+bool		 editline_interrupted(struct cli_ctx *);
 /* The interactive loop until exit. Returns the exit status. */
 int		 editline_loop(struct cli_ctx *);
 

@@ -4,9 +4,11 @@
  * `?` lists the possible completions of what is typed before the cursor (without
  * inserting itself, except inside a quoted string), TAB completes the word being
  * typed, and space does too while `set cli complete-on-space` is on; both come
- * from complete.c. Each prompt is preceded by an empty line and, in configuration
- * mode, by the banner lines ([edit ...], a pending commit confirmed), as Junos does.
+ * from complete.c. Each prompt but the first is preceded by an empty line and, in
+ * configuration mode, by the banner lines ([edit ...], a pending commit confirmed),
+ * as Junos does.
  */
+#include <dlfcn.h>
 #include <errno.h>
 #include <histedit.h>
 #include <signal.h>
@@ -23,15 +25,14 @@ struct editline {
 	char		*e_prompt;
 	struct cli_ctx	*e_ctx;
 	bool		 e_command;	/* reading a command: ?, TAB and space complete */
+	bool		 e_intr;	/* the last line read ended with ^C */
 };
 
-static volatile sig_atomic_t editline_intr;
-
+/* SIGINT (^C while a command runs) only interrupts what waits; the cli goes on. */
 static void
 editline_sigint(int sig)
 {
 	(void)sig;
-	editline_intr = 1;
 }
 
 static struct cli_ctx *
@@ -75,7 +76,13 @@ editline_in_quote(const char *s)
 	return q;
 }
 
-/* After printing below the line: the banner again, then libedit redraws the line. */
+/*
+ * After printing below the line: the banner again, then the prompt and the line as
+ * they were, as Junos does. The cursor is at the start of a fresh line, so libedit
+ * is told its display is empty (EL_REFRESH) instead of being asked to clear the old
+ * one (CC_REDISPLAY), which a terminal without a clear-to-end-of-line capability
+ * (TERM=dumb) does with one more newline: a blank line Junos does not print.
+ */
 static unsigned char
 editline_redisplay(struct cli_ctx *ctx)
 {
@@ -85,7 +92,24 @@ editline_redisplay(struct cli_ctx *ctx)
 		cfg_banner(ctx, &b);
 	cli_print(ctx, buf_str(&b));
 	buf_free(&b);
-	return CC_REDISPLAY;
+	el_set(ctx->cx_el->e_el, EL_REFRESH);
+	return CC_NORM;
+}
+
+/*
+ * libedit draws with termcap's tputs, which writes the padding of a capability
+ * (vt100's el is `\E[K$<3>`) as NUL bytes at the terminal's output speed: without a
+ * curses screen it always pads. Those NULs reach logs and programs reading the
+ * terminal; at a speed of 0 no padding is written. ospeed lives in the terminfo
+ * library libedit links (not one the cli links itself), hence dlsym.
+ */
+static void
+editline_no_padding(void)
+{
+	short *ospeed = dlsym(RTLD_DEFAULT, "ospeed");
+
+	if (ospeed != NULL)
+		*ospeed = 0;
 }
 
 static unsigned char
@@ -167,6 +191,27 @@ editline_complete(EditLine *el, bool space)
 	return rc;
 }
 
+/*
+ * ^C while a line is typed: the line is abandoned, what was typed stays on the
+ * screen and a fresh prompt follows, as on Junos. It is a key here, not SIGINT:
+ * libedit's terminal mode leaves ISIG off, so that a ^C typed while the cli is busy
+ * between two reads cannot be lost (or left to the next read).
+ */
+static unsigned char
+editline_fn_intr(EditLine *el, int ch)
+{
+	struct cli_ctx *ctx = editline_ctx(el);
+	const LineInfo *li = el_line(el);
+
+	(void)ch;
+	ctx->cx_el->e_intr = true;
+	el_cursor(el, (int)(li->lastchar - li->cursor));
+	li = el_line(el);
+	el_deletestr(el, (int)(li->cursor - li->buffer));
+	el_insertstr(el, "\n");	/* el_gets returns NULL for an empty line */
+	return CC_NEWLINE;
+}
+
 static unsigned char
 editline_fn_tab(EditLine *el, int ch)
 {
@@ -198,6 +243,7 @@ editline_init(struct cli_ctx *ctx)
 		return -1;
 	}
 	ctx->cx_el = e;
+	editline_no_padding();
 	history(e->e_hist, &e->e_ev, H_SETSIZE, 1000);
 	history(e->e_hist, &e->e_ev, H_SETUNIQUE, 1);
 	el_set(e->e_el, EL_CLIENTDATA, ctx);
@@ -213,7 +259,16 @@ editline_init(struct cli_ctx *ctx)
 	el_set(e->e_el, EL_BIND, "?", "routemu-help", NULL);
 	el_set(e->e_el, EL_BIND, "^I", "routemu-complete", NULL);
 	el_set(e->e_el, EL_BIND, " ", "routemu-space", NULL);
-	/* ^C abandons the line being typed, as on Junos; it does not end the cli */
+	el_set(e->e_el, EL_ADDFN, "routemu-intr", "Abandon the line", editline_fn_intr);
+	el_set(e->e_el, EL_BIND, "^C", "routemu-intr", NULL);
+	el_set(e->e_el, EL_SETTY, "-d", "-isig", NULL);
+	/*
+	 * Between two reads (a command running) the terminal stays non-canonical too:
+	 * keys typed ahead (^D ending `load ... terminal`, ^U) then reach libedit as
+	 * typed instead of being taken by the line discipline.
+	 */
+	el_set(e->e_el, EL_SETTY, "-x", "-icanon", NULL);
+	/* ^C outside a read (a command running) does not end the cli */
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = editline_sigint;
 	sigemptyset(&sa.sa_mask);
@@ -250,22 +305,27 @@ editline_read(struct cli_ctx *ctx, const char *prompt, bool add_history)
 	if ((e->e_prompt = strdup(prompt)) == NULL)
 		return NULL;
 	e->e_command = add_history;
+	e->e_intr = false;
 	for (tries = 0; tries < 1000; tries++) {
-		editline_intr = 0;
 		errno = 0;
 		s = el_gets(e->e_el, &count);
 		if (s != NULL && count > 0)
 			break;
-		if (editline_intr || (count < 0 && errno == EINTR)) {
-			/* ^C: a fresh, empty line */
+		if (count < 0 && errno == EINTR) {
+			/* SIGINT all the same (ISIG back on): a fresh, empty line */
 			el_reset(e->e_el);
 			cli_print(ctx, "\n");
+			e->e_intr = true;
 			return strdup("");
 		}
 		return NULL;	/* ^D on an empty line, or the terminal went away */
 	}
 	if (s == NULL)
 		return NULL;
+	if (e->e_intr) {
+		cli_print(ctx, "\n");
+		return strdup("");
+	}
 	if ((line = strdup(s)) == NULL)
 		return NULL;
 	len = strlen(line);
@@ -276,11 +336,18 @@ editline_read(struct cli_ctx *ctx, const char *prompt, bool add_history)
 	return line;
 }
 
+bool
+editline_interrupted(struct cli_ctx *ctx)
+{
+	return ctx->cx_el != NULL && ctx->cx_el->e_intr;
+}
+
 int
 editline_loop(struct cli_ctx *ctx)
 {
 	struct buf pre = BUF_INIT, prompt = BUF_INIT;
 	char *line;
+	bool first = true;
 
 	if (editline_init(ctx) == -1) {
 		fprintf(stderr, "cli: cannot set up the terminal\n");
@@ -289,7 +356,10 @@ editline_loop(struct cli_ctx *ctx)
 	while (!ctx->cx_quit) {
 		buf_reset(&pre);
 		buf_reset(&prompt);
-		buf_putc(&pre, '\n');
+		/* a blank line ends each command's output; the first prompt has none */
+		if (!first)
+			buf_putc(&pre, '\n');
+		first = false;
 		if (ctx->cx_mode == CLI_MODE_CONFIG)
 			cfg_banner(ctx, &pre);
 		cli_print(ctx, buf_str(&pre));

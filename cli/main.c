@@ -180,6 +180,11 @@ cli_ask(struct cli_ctx *ctx, const char *question, bool dflt)
 			cli_print(ctx, "\n");
 			return dflt;
 		}
+		if (editline_interrupted(ctx)) {
+			/* ^C abandons what was asked about */
+			free(ans);
+			return false;
+		}
 		len = strlen(ans);
 		if (len == 0)
 			yes = dflt;
@@ -207,6 +212,12 @@ cli_read_terminal(struct cli_ctx *ctx)
 
 	if (ctx->cx_interactive) {
 		while ((line = editline_read(ctx, "", false)) != NULL) {
+			if (editline_interrupted(ctx)) {
+				/* ^C: the load is abandoned */
+				free(line);
+				buf_free(&b);
+				return NULL;
+			}
 			buf_puts(&b, line);
 			buf_putc(&b, '\n');
 			free(line);

@@ -13,6 +13,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <json-c/json.h>
+
+#include "atomicfile.h"
 #include "cli.h"
 #include "conffmt.h"
 #include "instance.h"
@@ -510,9 +513,12 @@ cli_conf_attrs(xmlNodePtr conf)
 	return buf_steal(&b);
 }
 
-struct conf_node *
-cli_get_tree(struct cli_ctx *ctx, const char *database, const struct cli_level *path,
-    char **attrs, struct buf *err)
+static char	*cli_conf_attrs_json(xmlNodePtr);
+
+/* cli_get_tree, and the attributes also as the "@" members of `| display json`. */
+static struct conf_node *
+cli_get_tree_attrs(struct cli_ctx *ctx, const char *database,
+    const struct cli_level *path, char **attrs, char **attrs_json, struct buf *err)
 {
 	struct mgd_reply r;
 	struct buf body = BUF_INIT, perr = BUF_INIT;
@@ -521,6 +527,8 @@ cli_get_tree(struct cli_ctx *ctx, const char *database, const struct cli_level *
 
 	if (attrs != NULL)
 		*attrs = NULL;
+	if (attrs_json != NULL)
+		*attrs_json = NULL;
 	buf_printf(&body, "<get-configuration database=\"%s\" format=\"xml\">", database);
 	cli_filter(&body, path);
 	buf_puts(&body, "</get-configuration>");
@@ -534,6 +542,8 @@ cli_get_tree(struct cli_ctx *ctx, const char *database, const struct cli_level *
 		goto done;
 	if (attrs != NULL)
 		*attrs = cli_conf_attrs(conf);
+	if (attrs_json != NULL && conf->properties != NULL)
+		*attrs_json = cli_conf_attrs_json(conf);
 	if (conf_parse_xml(tree, conf, &perr) > 0) {
 		buf_printf(err, "error: unexpected configuration from mgd:\n%s",
 		    buf_str(&perr));
@@ -545,6 +555,13 @@ done:
 	buf_free(&body);
 	buf_free(&perr);
 	return tree;
+}
+
+struct conf_node *
+cli_get_tree(struct cli_ctx *ctx, const char *database, const struct cli_level *path,
+    char **attrs, struct buf *err)
+{
+	return cli_get_tree_attrs(ctx, database, path, attrs, NULL, err);
 }
 
 char *
@@ -694,20 +711,124 @@ cli_strip_level(struct buf *out, const char *text, const char *level)
 	}
 }
 
+/*
+ * How many leading steps of path `| display set relative` leaves out: the statement
+ * shown and its ancestors (Junos prints `show configuration system ntp | display set
+ * relative` as `set server ...`, in operational and configuration mode alike), but not
+ * a leaf or leaf-list named at the end, whose name is the statement itself.
+ */
+static size_t
+cli_relative_steps(const struct cli_level *path)
+{
+	size_t n;
+
+	if (path == NULL || path->lv_n == 0)
+		return 0;
+	n = path->lv_n;
+	if (path->lv_steps[n - 1].cs_schema->sn_kind == SCH_LEAF ||
+	    path->lv_steps[n - 1].cs_schema->sn_kind == SCH_LEAFLIST)
+		n--;
+	return n;
+}
+
+/*
+ * The "@" members of `| display json` from the XML attributes of <configuration>
+ * (`"junos:commit-seconds" : "1771154457", ...`), or NULL when it has none.
+ */
+static char *
+cli_conf_attrs_json(xmlNodePtr conf)
+{
+	struct buf b = BUF_INIT;
+	json_object *s;
+	xmlAttrPtr a;
+
+	if (conf == NULL)
+		return NULL;
+	for (a = conf->properties; a != NULL; a = a->next) {
+		xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+		struct buf name = BUF_INIT;
+
+		if (a->ns != NULL && a->ns->prefix != NULL)
+			buf_printf(&name, "%s:", (const char *)a->ns->prefix);
+		buf_puts(&name, (const char *)a->name);
+		if (b.b_len > 0)
+			buf_puts(&b, ", ");
+		if ((s = json_object_new_string(buf_str(&name))) != NULL) {
+			buf_puts(&b, json_object_to_json_string_ext(s, JSON_C_TO_STRING_PLAIN |
+			    JSON_C_TO_STRING_NOSLASHESCAPE));
+			json_object_put(s);
+		}
+		buf_puts(&b, " : ");
+		if ((s = json_object_new_string(v != NULL ? (const char *)v : "")) != NULL) {
+			buf_puts(&b, json_object_to_json_string_ext(s, JSON_C_TO_STRING_PLAIN |
+			    JSON_C_TO_STRING_NOSLASHESCAPE));
+			json_object_put(s);
+		}
+		xmlFree(v);
+		buf_free(&name);
+	}
+	return buf_steal(&b);
+}
+
+/*
+ * `| compare FILE`: what changed from the configuration in FILE (text form) to the
+ * one shown, below the path shown, in the `show | compare` layout.
+ */
+static int
+cli_compare_file(struct cli_ctx *ctx, const char *database, const struct cli_level *path,
+    const char *file, struct buf *out, struct buf *err)
+{
+	struct conf_node *cur = NULL, *old = NULL;
+	struct buf perr = BUF_INIT;
+	char *text = NULL, *level = NULL;
+	size_t nlevel = cli_relative_steps(path);
+	int rv = -1;
+
+	if ((text = file_read_all(file, NULL)) == NULL) {
+		/* wording inferred, as load's */
+		buf_printf(err, "error: Could not open configuration file: %s: %s\n", file,
+		    strerror(errno));
+		goto done;
+	}
+	old = conf_new(ctx->cx_schema);
+	if (conf_parse_text(old, text, file, &perr) > 0) {
+		buf_puts(err, buf_str(&perr));
+		goto done;
+	}
+	if ((cur = cli_get_tree(ctx, database, NULL, NULL, err)) == NULL)
+		goto done;
+	if (nlevel > 0 && (level = cmd_steps_string(path->lv_steps, nlevel)) == NULL)
+		goto done;
+	conf_print_diff(out, old, cur, level);
+	rv = 0;
+done:
+	if (old != NULL)
+		conf_free(old);
+	if (cur != NULL)
+		conf_free(cur);
+	buf_free(&perr);
+	free(text);
+	free(level);
+	return rv;
+}
+
 static int
 cli_render(struct cli_ctx *ctx, const char *database, const struct cli_level *path,
-    size_t nlevel, const struct pipe_display *disp, struct buf *out, struct buf *err)
+    const struct pipe_display *disp, struct buf *out, struct buf *err)
 {
 	struct mgd_reply r;
 	struct buf body = BUF_INIT, tmp = BUF_INIT, gerr = BUF_INIT;
 	struct conf_node *tree = NULL, *eff = NULL, *view = NULL;
 	const struct conf_node *node;
 	const struct sch_node *list = NULL;
-	char *attrs = NULL, *t, *lstr = NULL;
+	char *attrs = NULL, *attrs_json = NULL, *t, *lstr = NULL;
 	unsigned opts = 0;
+	size_t nrel;
 	int rv = -1;
 
 	memset(&r, 0, sizeof(r));
+	if (disp->compare_file != NULL)
+		return cli_compare_file(ctx, database, path, disp->compare_file, out, err);
 	if (disp->compare) {
 		buf_printf(&body, "<get-configuration database=\"%s\" compare=\"rollback\" "
 		    "rollback=\"%d\" format=\"text\">", database,
@@ -752,7 +873,8 @@ cli_render(struct cli_ctx *ctx, const char *database, const struct cli_level *pa
 	}
 	if (disp->format == PIPE_FMT_INHERITANCE) {
 		/* groups apply from anywhere: expand the whole tree, then look */
-		if ((tree = cli_get_tree(ctx, database, NULL, &attrs, err)) == NULL)
+		if ((tree = cli_get_tree_attrs(ctx, database, NULL, &attrs, &attrs_json,
+		    err)) == NULL)
 			goto done;
 		if ((eff = conf_expand_groups(tree, true, &gerr)) == NULL) {
 			buf_puts(err, buf_str(&gerr));
@@ -763,25 +885,29 @@ cli_render(struct cli_ctx *ctx, const char *database, const struct cli_level *pa
 			opts |= CONF_P_NO_COMMENTS;
 		node = cli_path_node(eff, path, &view, &list);
 	} else {
-		if ((tree = cli_get_tree(ctx, database, path, &attrs, err)) == NULL)
+		if ((tree = cli_get_tree_attrs(ctx, database, path, &attrs, &attrs_json,
+		    err)) == NULL)
 			goto done;
 		node = cli_path_node(tree, path, &view, &list);
 	}
 	rv = 0;
 	if (node == NULL)
 		goto done;	/* nothing configured there: Junos shows nothing */
+	if (disp->no_export_path)
+		opts |= CONF_P_NO_EXPORT_PATH;
 	switch (disp->format) {
 	case PIPE_FMT_SET:
-		if (disp->relative && nlevel > 0 && path != NULL) {
-			lstr = cmd_steps_string(path->lv_steps, nlevel);
+		if (disp->relative && (nrel = cli_relative_steps(path)) > 0) {
+			lstr = cmd_steps_string(path->lv_steps, nrel);
 			conf_print_set(&tmp, node, false, opts);
 			cli_strip_level(out, buf_str(&tmp), lstr);
 		} else
 			conf_print_set(out, node, false, opts);
 		break;
 	case PIPE_FMT_XML:
+		/* <configuration> 4 columns in, inside <rpc-reply> (live vSRX capture) */
 		buf_puts(out, "<rpc-reply xmlns:junos=\"" NC_NS_JUNOS "\">\n");
-		conf_print_xml(out, node, attrs, opts);
+		conf_print_xml_indent(out, node, attrs, opts, 4);
 		if (out->b_len > 0 && out->b_data[out->b_len - 1] != '\n')
 			buf_putc(out, '\n');
 		buf_puts(out, "    <cli>\n        <banner>");
@@ -794,7 +920,7 @@ cli_render(struct cli_ctx *ctx, const char *database, const struct cli_level *pa
 		buf_puts(out, "</banner>\n    </cli>\n</rpc-reply>\n");
 		break;
 	case PIPE_FMT_JSON:
-		conf_print_json(out, node, NULL, opts);
+		conf_print_json(out, node, attrs_json, opts);
 		if (out->b_len > 0 && out->b_data[out->b_len - 1] != '\n')
 			buf_putc(out, '\n');
 		break;
@@ -814,6 +940,7 @@ done:
 		conf_free(tree);
 	mgd_reply_free(&r);
 	free(attrs);
+	free(attrs_json);
 	free(lstr);
 	buf_free(&body);
 	buf_free(&tmp);
@@ -823,13 +950,12 @@ done:
 
 int
 cli_show_config(struct cli_ctx *ctx, struct cli_cmd *cmd, const char *database,
-    const struct cli_level *path, size_t nlevel)
+    const struct cli_level *path)
 {
 	struct buf err = BUF_INIT;
 	int rv;
 
-	if ((rv = cli_render(ctx, database, path, nlevel, &cmd->cc_disp, cmd->cc_out,
-	    &err)) == -1)
+	if ((rv = cli_render(ctx, database, path, &cmd->cc_disp, cmd->cc_out, &err)) == -1)
 		cli_error_text(ctx, buf_str(&err));
 	buf_free(&err);
 	return rv;
@@ -843,7 +969,7 @@ cli_config_text(struct cli_ctx *ctx, const char *database, const struct cli_leve
 
 	memset(&disp, 0, sizeof(disp));
 	disp.compare_rollback = -1;
-	return cli_render(ctx, database, path, 0, &disp, out, err);
+	return cli_render(ctx, database, path, &disp, out, err);
 }
 
 /* ---- operational commands ---- */
@@ -873,7 +999,7 @@ op_show_configuration(struct cli_ctx *ctx, struct cli_cmd *cmd)
 
 	if (cli_resolve_path(ctx, cmd, cmd->cc_argi, NULL, &path) == -1)
 		return -1;
-	rv = cli_show_config(ctx, cmd, "committed", &path, 0);
+	rv = cli_show_config(ctx, cmd, "committed", &path);
 	cli_level_free(&path);
 	return rv;
 }

@@ -1,9 +1,10 @@
 /*
  * pipe: the `| ...` part of a command line: split it off, parse the stages, and run
- * the text filters (match, except, find, count, last, trim, save, append, tee) over a
- * command's output. The display stages (`| display set|xml|json|inheritance`,
- * `| compare [rollback N]`) change what the command produces rather than filtering
- * it: the cli reads them with pipe_display_opts() before running the command.
+ * the text filters (match, except, find, count, last, trim, save, append, tee,
+ * suppress-zeros) over a command's output. The display stages (`| display
+ * set|xml|json|inheritance`, `| compare [rollback N | FILE]`) change what the
+ * command produces rather than filtering it: the cli reads them with
+ * pipe_display_opts() before running the command.
  *
  * Junos references: notes/junos-cli.md §1.5 and the vSRX 24.4 captures quoted there.
  */
@@ -28,6 +29,7 @@ enum pipe_kind {
 	PIPE_MATCH,
 	PIPE_NO_MORE,
 	PIPE_SAVE,
+	PIPE_SUPPRESS_ZEROS,
 	PIPE_TEE,
 	PIPE_TRIM,
 };
@@ -46,6 +48,7 @@ enum pipe_kind {
 #define PIPE_DF_BRIEF		0x08	/* display inheritance brief */
 #define PIPE_DF_NO_COMMENTS	0x10	/* display inheritance no-comments */
 #define PIPE_DF_TERSE		0x20	/* display inheritance terse */
+#define PIPE_DF_NO_EXPORT_PATH	0x40	/* display xml|json no-export-path */
 
 /*
  * The pipe grammar after `|`, shared with the help engine (`| ?`). A table ends
@@ -66,7 +69,8 @@ extern const struct pipe_word pipe_words[];
 
 struct pipe_stage {
 	enum pipe_kind	 ps_kind;
-	char		*ps_arg;	/* pattern or file name (unquoted), or NULL */
+	char		*ps_arg;	/* pattern or file name (unquoted; compare FILE too),
+					   or NULL */
 	long		 ps_num;	/* last: lines (-1 = one screen); trim: columns;
 					   compare: rollback number (-1 = the active one) */
 	int		 ps_format;	/* display: PIPE_FMT_* */
@@ -79,13 +83,15 @@ struct pipe_stage {
 struct pipe_display {
 	int		 format;	/* PIPE_FMT_*: 0 text 1 set 2 xml 3 json 4 inheritance */
 	bool		 relative;	/* display set relative */
-	bool		 compare;	/* | compare [rollback N] */
+	bool		 compare;	/* | compare [rollback N | FILE] */
 	int		 compare_rollback; /* -1 = against the active configuration */
+	const char	*compare_file;	/* | compare FILE (the stage's ps_arg), or NULL */
 	bool		 xml_rpc;	/* display xml rpc */
 	bool		 explicit_;	/* display set explicit */
 	bool		 brief;		/* display inheritance brief */
 	bool		 no_comments;	/* display inheritance no-comments */
 	bool		 terse;		/* display inheritance terse */
+	bool		 no_export_path; /* display xml|json no-export-path */
 };
 
 /*
@@ -105,8 +111,9 @@ long	 pipe_find_bar(const char *line);
 long	 pipe_find_bar_from(const char *line, size_t start);
 
 /*
- * Stages that do not apply to this kind of output (compare, display set|inheritance
- * after an operational command; display xml rpc after a configuration display):
+ * Stages that do not apply to this kind of output (compare, display set|inheritance,
+ * display xml|json no-export-path after an operational command; display xml rpc
+ * after a configuration display):
  * returns -1 with "syntax error, expecting <command>." and *errpos, else 0.
  */
 int	 pipe_check_context(const struct pipe_stage *, size_t, bool config_output,

@@ -119,9 +119,11 @@ buf_printf(struct buf *b, const char *fmt, ...)
 void
 buf_indent(struct buf *b, int n)
 {
-	buf_reserve(b, n > 0 ? (size_t)n : 0);
-	for (int i = 0; i < n; i++)
-		b->b_data[b->b_len++] = ' ';
+	size_t k = n > 0 ? (size_t)n : 0;
+
+	buf_reserve(b, k);
+	memset(b->b_data + b->b_len, ' ', k);
+	b->b_len += k;
 	b->b_data[b->b_len] = '\0';
 }
 

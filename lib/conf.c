@@ -7,13 +7,27 @@
  * parent gets an index: an open-addressing hash on (schema node, id) and the table
  * of its runs (first, last), so that finding an entry, appending to a list and
  * placing a new statement cost O(1) in the number of entries (O(schema fan-out) at
- * most), whatever the size of the configuration.
+ * most), whatever the size of the configuration. A copy (conf_dup) gets its
+ * indexes at the first lookup that needs one (conf_index_of): the candidate is
+ * copied whole at every commit, hashing every entry of every large list would be
+ * a third of that copy, and few of those lists are looked up before the next one.
  *
  * A node and its key or value are one allocation, the text right after the struct:
  * a candidate of 100 000 statements is hundreds of thousands of nodes, copied whole
  * at each commit, and half the allocations (and their headers) go away. A value set
  * again later gets an allocation of its own; conf_str_free tells the two apart by
  * address (conf_inline).
+ *
+ * The undo log (conf_undo_begin/end) lets a `load` of many lines change a large
+ * candidate in place and still be all or nothing: each change through this API
+ * to the logged tree is recorded with what it replaced, and undone in reverse
+ * order if a later line fails. Undoing a record in reverse order finds the tree
+ * exactly as the change left it, so a removed node goes back after the sibling it
+ * followed; removed nodes and replaced texts are kept until the log ends.
+ *
+ * New nodes, most of what a big load records, are only listed (a pointer each) and
+ * removed after every other record was undone: until then, a new node may still
+ * be what an older node has to go back after, or hold an older node's changes.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -22,6 +36,7 @@
 #include "buf.h"
 #include "conf.h"
 #include "setcmd.h"
+#include "xmalloc.h"
 
 #define CONF_INDEX_MIN	8
 
@@ -32,7 +47,12 @@ struct conf_run {
 	struct conf_node *r_last;
 };
 
-/* The hash is kept with the node: growing and probing read no keys. */
+/*
+ * The hash is kept with the node: growing and probing read no keys. The table is
+ * at most three quarters full (live entries and tombstones) and half full after
+ * growing: linear probing stays short, and a 50 000-entry list costs 2 MB of
+ * slots rather than twice that.
+ */
 struct conf_slot {
 	size_t		 s_hash;
 	struct conf_node *s_node;	/* NULL, CONF_TOMB or a child */
@@ -50,35 +70,13 @@ struct conf_index {
 static struct conf_node conf_tomb_node;
 #define CONF_TOMB	(&conf_tomb_node)
 
-static void	*conf_xalloc(size_t);
-static char	*conf_xstrdup(const char *);
 static void	 conf_str_set(struct conf_node *, char **, const char *);
 static void	 conf_free_tree(struct conf_node *);
+static void	 conf_link_after(struct conf_node *, struct conf_node *, struct conf_node *);
+static void	 conf_unlink(struct conf_node *);
 static void	 conf_index_build(struct conf_node *);
 static void	 conf_index_add(struct conf_index *, struct conf_node *);
 static void	 conf_index_del(struct conf_index *, struct conf_node *);
-
-static void *
-conf_xalloc(size_t n)
-{
-	void *p = calloc(1, n);
-
-	if (p == NULL)
-		abort();	/* out of memory: nothing sensible to do */
-	return p;
-}
-
-static char *
-conf_xstrdup(const char *s)
-{
-	char *p;
-
-	if (s == NULL)
-		return NULL;
-	if ((p = strdup(s)) == NULL)
-		abort();
-	return p;
-}
 
 /*
  * Where the node's own key or value text starts. Every node is allocated with at
@@ -103,7 +101,7 @@ static void
 conf_str_set(struct conf_node *n, char **field, const char *v)
 {
 	conf_str_free(n, *field);
-	*field = conf_xstrdup(v);
+	*field = xstrdup(v);
 }
 
 static bool
@@ -191,6 +189,17 @@ conf_index_put(struct conf_index *ix, size_t h, struct conf_node *n)
 	ix->ci_slots[i].s_node = n;
 }
 
+/* Slots for live entries: a power of two, at most half full. */
+static size_t
+conf_index_size(size_t live)
+{
+	size_t cap = 16;
+
+	while (cap < 2 * (live + 1))
+		cap *= 2;
+	return cap;
+}
+
 static void
 conf_index_grow(struct conf_index *ix)
 {
@@ -201,10 +210,8 @@ conf_index_grow(struct conf_index *ix)
 	for (size_t i = 0; i < oldcap; i++)
 		if (old[i].s_node != NULL && old[i].s_node != CONF_TOMB)
 			live++;
-	ix->ci_cap = 32;
-	while (ix->ci_cap < 4 * (live + 1))
-		ix->ci_cap *= 2;
-	ix->ci_slots = conf_xalloc(ix->ci_cap * sizeof(*ix->ci_slots));
+	ix->ci_cap = conf_index_size(live);
+	ix->ci_slots = xzalloc(ix->ci_cap * sizeof(*ix->ci_slots));
 	ix->ci_used = 0;
 	for (size_t i = 0; i < oldcap; i++)
 		if (old[i].s_node != NULL && old[i].s_node != CONF_TOMB)
@@ -223,7 +230,7 @@ conf_node_hash(const struct conf_node *n)
 static void
 conf_index_add(struct conf_index *ix, struct conf_node *n)
 {
-	if ((ix->ci_used + 1) * 2 > ix->ci_cap)
+	if ((ix->ci_used + 1) * 4 > ix->ci_cap * 3)
 		conf_index_grow(ix);
 	conf_index_put(ix, conf_node_hash(n), n);
 }
@@ -308,18 +315,16 @@ conf_index_free(struct conf_index *ix)
 	free(ix);
 }
 
-/* Index every child of p (p just grew past the threshold, or was copied whole). */
+/* Index every child of p (p just grew past the threshold, or a copy needs it). */
 static void
 conf_index_build(struct conf_node *p)
 {
-	struct conf_index *ix = conf_xalloc(sizeof(*ix));
+	struct conf_index *ix = xzalloc(sizeof(*ix));
 	struct conf_node *c;
 
 	/* Sized for all of them at once, as conf_index_grow would size it. */
-	ix->ci_cap = 32;
-	while (ix->ci_cap < 4 * (p->cn_nchildren + 1))
-		ix->ci_cap *= 2;
-	ix->ci_slots = conf_xalloc(ix->ci_cap * sizeof(*ix->ci_slots));
+	ix->ci_cap = conf_index_size(p->cn_nchildren);
+	ix->ci_slots = xzalloc(ix->ci_cap * sizeof(*ix->ci_slots));
 	p->cn_index = ix;
 	CONF_FOREACH_CHILD(c, p) {
 		conf_index_add(ix, c);
@@ -329,6 +334,241 @@ conf_index_build(struct conf_node *p)
 		else
 			r->r_last = c;
 	}
+}
+
+/* ---- undo log ---- */
+
+enum conf_undo_op {
+	CU_UNLINK,	/* u_node was removed from u_parent, after u_prev; kept alive */
+	CU_MOVE,	/* u_node moved; it followed u_prev */
+	CU_VALUE,	/* u_node's leaf value replaced; u_old is the previous one */
+	CU_ID,		/* u_node's key or leaf-list value replaced (rename); u_old */
+	CU_ANNOT,	/* u_node's annotation replaced; u_old the previous one (or NULL) */
+	CU_FLAGS,	/* u_node's flags changed; u_flags the previous ones */
+};
+
+struct conf_undo_rec {
+	enum conf_undo_op u_op;
+	uint32_t	 u_flags;
+	struct conf_node *u_node;
+	struct conf_node *u_parent;
+	struct conf_node *u_prev;
+	char		*u_old;
+};
+
+/* The open log, if any: one at a time (the programs are single-threaded). */
+static struct {
+	struct conf_node *cu_root;
+	struct conf_undo_rec *cu_v;	/* changes to nodes */
+	size_t		 cu_n;
+	size_t		 cu_cap;
+	struct conf_node **cu_new;	/* nodes linked into the tree, in order */
+	size_t		 cu_nnew;
+	size_t		 cu_capnew;
+} conf_undo;
+
+/* Is n in the logged tree? (Not a detached copy being prepared, say.) */
+static bool
+conf_undo_logs(const struct conf_node *n)
+{
+	if (conf_undo.cu_root == NULL || n == NULL)
+		return false;
+	while (n->cn_parent != NULL)
+		n = n->cn_parent;
+	return n == conf_undo.cu_root;
+}
+
+static struct conf_undo_rec *
+conf_undo_push(enum conf_undo_op op, struct conf_node *n)
+{
+	struct conf_undo_rec *r;
+
+	if (conf_undo.cu_n == conf_undo.cu_cap) {
+		size_t cap = conf_undo.cu_cap ? conf_undo.cu_cap * 2 : 64;
+
+		r = realloc(conf_undo.cu_v, cap * sizeof(*r));
+		if (r == NULL)
+			abort();
+		conf_undo.cu_v = r;
+		conf_undo.cu_cap = cap;
+	}
+	r = &conf_undo.cu_v[conf_undo.cu_n++];
+	memset(r, 0, sizeof(*r));
+	r->u_op = op;
+	r->u_node = n;
+	return r;
+}
+
+static void
+conf_undo_push_new(struct conf_node *n)
+{
+	if (conf_undo.cu_nnew == conf_undo.cu_capnew) {
+		size_t cap = conf_undo.cu_capnew ? conf_undo.cu_capnew * 2 : 64;
+		struct conf_node **v = realloc(conf_undo.cu_new, cap * sizeof(*v));
+
+		if (v == NULL)
+			abort();
+		conf_undo.cu_new = v;
+		conf_undo.cu_capnew = cap;
+	}
+	conf_undo.cu_new[conf_undo.cu_nnew++] = n;
+}
+
+void
+conf_undo_begin(struct conf_node *root)
+{
+	if (conf_undo.cu_root != NULL || root == NULL || root->cn_parent != NULL)
+		abort();	/* nested logs or a subtree: a caller's bug */
+	conf_undo.cu_root = root;
+	conf_undo.cu_n = conf_undo.cu_nnew = 0;
+}
+
+static void
+conf_undo_revert(struct conf_undo_rec *r)
+{
+	struct conf_node *n = r->u_node, *p;
+	char *cur;
+
+	switch (r->u_op) {
+	case CU_UNLINK:
+		conf_link_after(r->u_parent, r->u_prev, n);
+		break;
+	case CU_MOVE:
+		p = n->cn_parent;
+		conf_unlink(n);
+		conf_link_after(p, r->u_prev, n);
+		break;
+	case CU_VALUE:
+		cur = n->cn_value;
+		n->cn_value = r->u_old;
+		conf_str_free(n, cur);
+		break;
+	case CU_ID: {
+		/* The id is the hash key: out of the index, changed, back in. */
+		char **field = n->cn_schema->sn_kind == SCH_LIST ? &n->cn_key : &n->cn_value;
+
+		p = n->cn_parent;
+		if (p != NULL && p->cn_index != NULL)
+			conf_index_del(p->cn_index, n);
+		cur = *field;
+		*field = r->u_old;
+		conf_str_free(n, cur);
+		if (p != NULL && p->cn_index != NULL)
+			conf_index_add(p->cn_index, n);
+		break;
+	}
+	case CU_ANNOT:
+		free(n->cn_annotation);
+		n->cn_annotation = r->u_old;
+		break;
+	case CU_FLAGS:
+		n->cn_flags = r->u_flags;
+		break;
+	}
+}
+
+/* What a kept record still owns, once the changes stay. */
+static void
+conf_undo_release(struct conf_undo_rec *r)
+{
+	switch (r->u_op) {
+	case CU_UNLINK:
+		conf_free_tree(r->u_node);
+		break;
+	case CU_VALUE:
+	case CU_ID:
+		conf_str_free(r->u_node, r->u_old);
+		break;
+	case CU_ANNOT:
+		free(r->u_old);
+		break;
+	default:
+		break;
+	}
+}
+
+void
+conf_undo_end(bool keep)
+{
+	size_t n = conf_undo.cu_n;
+
+	conf_undo.cu_root = NULL;	/* what follows is not recorded */
+	if (keep) {
+		/* In order: a node whose text was replaced may be removed later. */
+		for (size_t i = 0; i < n; i++)
+			conf_undo_release(&conf_undo.cu_v[i]);
+	} else {
+		for (size_t i = n; i-- > 0;)
+			conf_undo_revert(&conf_undo.cu_v[i]);
+		/* Newest first: a node added under another new one goes before it. */
+		for (size_t i = conf_undo.cu_nnew; i-- > 0;) {
+			conf_unlink(conf_undo.cu_new[i]);
+			conf_free_tree(conf_undo.cu_new[i]);
+		}
+	}
+	conf_undo.cu_n = conf_undo.cu_nnew = 0;
+	/* A big load's records are not worth keeping between loads. */
+	if (conf_undo.cu_cap > 4096) {
+		free(conf_undo.cu_v);
+		conf_undo.cu_v = NULL;
+		conf_undo.cu_cap = 0;
+	}
+	if (conf_undo.cu_capnew > 4096) {
+		free(conf_undo.cu_new);
+		conf_undo.cu_new = NULL;
+		conf_undo.cu_capnew = 0;
+	}
+}
+
+/*
+ * Replace the key or value *field of n by a copy of v, recording the old one. The
+ * caller takes n out of its parent's index first when *field is n's id.
+ */
+static void
+conf_text_set(struct conf_node *n, char **field, const char *v)
+{
+	if (conf_undo_logs(n)) {
+		struct conf_undo_rec *r = conf_undo_push(conf_has_id(n->cn_schema) ? CU_ID :
+		    CU_VALUE, n);
+
+		r->u_old = *field;
+		*field = xstrdup(v);
+		return;
+	}
+	conf_str_set(n, field, v);
+}
+
+void
+conf_set_flags(struct conf_node *n, uint32_t flags)
+{
+	if (n->cn_flags == flags)
+		return;
+	if (conf_undo_logs(n))
+		conf_undo_push(CU_FLAGS, n)->u_flags = n->cn_flags;
+	n->cn_flags = flags;
+}
+
+void
+conf_set_annotation(struct conf_node *n, const char *text)
+{
+	if (conf_undo_logs(n))
+		conf_undo_push(CU_ANNOT, n)->u_old = n->cn_annotation;
+	else
+		free(n->cn_annotation);
+	n->cn_annotation = xstrdup(text);
+}
+
+/*
+ * p's index, built now if p has outgrown linear search without one (a copy: see
+ * above). The index is a cache of p's children, not part of its value: building
+ * it for a lookup on a const tree changes nothing a caller can see.
+ */
+static struct conf_index *
+conf_index_of(const struct conf_node *p)
+{
+	if (p->cn_index == NULL && p->cn_nchildren > CONF_INDEX_MIN)
+		conf_index_build((struct conf_node *)(uintptr_t)p);
+	return p->cn_index;
 }
 
 /* ---- linking ---- */
@@ -408,9 +648,9 @@ static struct conf_node *
 conf_place(const struct conf_node *p, const struct sch_node *s)
 {
 	size_t order = conf_order(p->cn_schema, s);
+	struct conf_index *ix = conf_index_of(p);
 
-	if (p->cn_index != NULL) {
-		struct conf_index *ix = p->cn_index;
+	if (ix != NULL) {
 		struct conf_run *best = NULL;
 		for (size_t i = 0; i < ix->ci_nruns; i++) {
 			struct conf_run *r = &ix->ci_runs[i];
@@ -432,11 +672,16 @@ void
 conf_attach(struct conf_node *parent, struct conf_node *child)
 {
 	conf_link_after(parent, conf_place(parent, child->cn_schema), child);
+	if (conf_undo_logs(parent))
+		conf_undo_push_new(child);
 }
 
 void
 conf_detach(struct conf_node *n)
 {
+	/* The caller owns n afterwards: the log could not put it back. */
+	if (conf_undo_logs(n))
+		abort();
 	conf_unlink(n);
 }
 
@@ -446,8 +691,11 @@ conf_detach(struct conf_node *n)
 static struct conf_node *
 conf_node_alloc(const struct sch_node *s, size_t len)
 {
-	struct conf_node *n = conf_xalloc(sizeof(*n) + len + 1);
+	struct conf_node *n = xmalloc(sizeof(*n) + len + 1);
 
+	/* Only the struct needs zeroing: the caller writes the text. */
+	memset(n, 0, sizeof(*n));
+	conf_inline(n)[0] = '\0';
 	n->cn_schema = s;
 	return n;
 }
@@ -499,6 +747,17 @@ conf_free(struct conf_node *n)
 {
 	if (n == NULL)
 		return;
+	if (n->cn_parent != NULL && conf_undo_logs(n)) {
+		/* Kept, detached, until the log ends: undoing puts it back. */
+		struct conf_undo_rec *r = conf_undo_push(CU_UNLINK, n);
+
+		r->u_parent = n->cn_parent;
+		r->u_prev = n->cn_prev;
+		conf_unlink(n);
+		return;
+	}
+	if (n == conf_undo.cu_root)
+		abort();	/* freeing the logged tree while its log is open */
 	conf_unlink(n);
 	conf_free_tree(n);
 }
@@ -515,7 +774,7 @@ conf_dup(const struct conf_node *n)
 
 		d = conf_node_alloc(n->cn_schema, len);
 		d->cn_key = memcpy(conf_inline(d), n->cn_key, len + 1);
-		d->cn_value = conf_xstrdup(n->cn_value);
+		d->cn_value = xstrdup(n->cn_value);
 	} else if (n->cn_value != NULL) {
 		size_t len = strlen(n->cn_value);
 
@@ -523,12 +782,12 @@ conf_dup(const struct conf_node *n)
 		d->cn_value = memcpy(conf_inline(d), n->cn_value, len + 1);
 	} else
 		d = conf_node_alloc(n->cn_schema, 0);
-	d->cn_annotation = conf_xstrdup(n->cn_annotation);
-	d->cn_group = conf_xstrdup(n->cn_group);
+	d->cn_annotation = xstrdup(n->cn_annotation);
+	d->cn_group = xstrdup(n->cn_group);
 	d->cn_flags = n->cn_flags;
 	/*
-	 * The source is in display order already: append, then index all the children
-	 * at once (conf_link_after would grow the index step by step).
+	 * The source is in display order already: append. No index yet: the first
+	 * lookup that needs one builds it (conf_index_of).
 	 */
 	CONF_FOREACH_CHILD(c, n) {
 		struct conf_node *dc = conf_dup(c);
@@ -542,8 +801,6 @@ conf_dup(const struct conf_node *n)
 		d->cn_last = dc;
 		d->cn_nchildren++;
 	}
-	if (d->cn_nchildren > CONF_INDEX_MIN)
-		conf_index_build(d);
 	return d;
 }
 
@@ -564,8 +821,8 @@ conf_find(const struct conf_node *parent, const struct sch_node *s, const char *
 		return NULL;
 	if (conf_has_id(s) && id == NULL)
 		return NULL;
-	if (parent->cn_index != NULL) {
-		const struct conf_index *ix = parent->cn_index;
+	const struct conf_index *ix = conf_index_of(parent);
+	if (ix != NULL) {
 		size_t i = conf_index_slot(ix, s, id);
 		return i == SIZE_MAX ? NULL : ix->ci_slots[i].s_node;
 	}
@@ -579,8 +836,9 @@ conf_find(const struct conf_node *parent, const struct sch_node *s, const char *
 struct conf_node *
 conf_first_of(const struct conf_node *parent, const struct sch_node *s)
 {
-	if (parent->cn_index != NULL) {
-		struct conf_run *r = conf_run_find(parent->cn_index, s);
+	struct conf_index *ix = conf_index_of(parent);
+	if (ix != NULL) {
+		struct conf_run *r = conf_run_find(ix, s);
 		return r ? r->r_first : NULL;
 	}
 	struct conf_node *c;
@@ -608,7 +866,7 @@ conf_get(struct conf_node *parent, const struct sch_node *s, const char *id)
 	if ((n = conf_find(parent, s, id)) != NULL) {
 		if (s->sn_kind == SCH_LEAF && id != NULL &&
 		    !conf_streq(n->cn_value, id))
-			conf_str_set(n, &n->cn_value, id);
+			conf_text_set(n, &n->cn_value, id);
 		return n;
 	}
 	switch (s->sn_kind) {
@@ -634,7 +892,7 @@ conf_set_leaf(struct conf_node *parent, const struct sch_node *s, const char *va
 		return conf_get(parent, s, value);
 	if ((n = conf_find(parent, s, NULL)) != NULL) {
 		if (!conf_streq(n->cn_value, value))
-			conf_str_set(n, &n->cn_value, value);
+			conf_text_set(n, &n->cn_value, value);
 		return n;
 	}
 	n = conf_node_new(s, value);
@@ -654,9 +912,9 @@ conf_clear_choice(struct conf_node *parent, const struct sch_node *s)
 {
 	if (s->sn_choice == NULL)
 		return;
-	if (parent->cn_index != NULL) {
+	struct conf_index *ix = conf_index_of(parent);
+	if (ix != NULL) {
 		/* Walk the runs, not the (possibly many) children. */
-		struct conf_index *ix = parent->cn_index;
 		for (size_t i = 0; i < ix->ci_nruns;) {
 			struct conf_run *r = &ix->ci_runs[i];
 			if (!conf_other_case(r->r_schema, s)) {
@@ -690,6 +948,8 @@ conf_move(struct conf_node *n, struct conf_node *ref, bool after)
 	if (p == NULL || ref == NULL || ref == n || ref->cn_parent != p ||
 	    ref->cn_schema != n->cn_schema)
 		return -1;
+	if (conf_undo_logs(n))
+		conf_undo_push(CU_MOVE, n)->u_prev = n->cn_prev;
 	conf_unlink(n);
 	conf_link_after(p, after ? ref : ref->cn_prev, n);
 	return 0;
@@ -711,7 +971,7 @@ conf_rekey(struct conf_node *n, const char *id)
 		return -1;
 	if (p != NULL && p->cn_index != NULL)
 		conf_index_del(p->cn_index, n);
-	conf_str_set(n, field, id);
+	conf_text_set(n, field, id);
 	if (p != NULL && p->cn_index != NULL)
 		conf_index_add(p->cn_index, n);
 	return 0;
@@ -771,11 +1031,9 @@ static void
 conf_merge_meta(struct conf_node *d, const struct conf_node *c)
 {
 	if (c->cn_flags & CONF_F_INACTIVE)
-		d->cn_flags |= CONF_F_INACTIVE;
-	if (c->cn_annotation != NULL) {
-		free(d->cn_annotation);
-		d->cn_annotation = conf_xstrdup(c->cn_annotation);
-	}
+		conf_set_flags(d, d->cn_flags | CONF_F_INACTIVE);
+	if (c->cn_annotation != NULL)
+		conf_set_annotation(d, c->cn_annotation);
 }
 
 void
@@ -792,8 +1050,8 @@ conf_merge(struct conf_node *dst, const struct conf_node *src)
 		case SCH_LEAF:
 			d = conf_set_leaf(dst, s, c->cn_value);
 			/* src's leaf wins, flags included */
-			d->cn_flags = (d->cn_flags & ~CONF_F_INACTIVE) |
-			    (c->cn_flags & CONF_F_INACTIVE);
+			conf_set_flags(d, (d->cn_flags & ~CONF_F_INACTIVE) |
+			    (c->cn_flags & CONF_F_INACTIVE));
 			if (c->cn_annotation != NULL)
 				conf_merge_meta(d, c);
 			break;

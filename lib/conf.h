@@ -83,7 +83,25 @@ int		 conf_rekey(struct conf_node *n, const char *id);
  * the entries of the same list). The caller makes sure its id is not taken.
  */
 void		 conf_attach(struct conf_node *parent, struct conf_node *child);
+/* Unlink n (the caller owns it then). Not allowed on a tree with an open undo log. */
 void		 conf_detach(struct conf_node *n);
+/* Flags and annotation of n, through the undo log when one is open. */
+void		 conf_set_flags(struct conf_node *n, uint32_t flags);
+void		 conf_set_annotation(struct conf_node *n, const char *text);
+
+/*
+ * Undo log. Between conf_undo_begin(root) and conf_undo_end(), every change made
+ * through this API to the tree of root (conf_get, conf_set_leaf, conf_attach,
+ * conf_free, conf_clear_choice, conf_move, conf_rekey, conf_merge, conf_set_flags,
+ * conf_set_annotation) is recorded; conf_undo_end(false) restores the tree as it
+ * was at conf_undo_begin, conf_undo_end(true) keeps the changes. This makes a
+ * multi-line load all or nothing at the cost of its own changes, not of a copy of
+ * the whole tree. Nodes freed in between stay allocated (detached) until the end:
+ * pointers into the tree stay valid. One log at a time; direct writes to a node's
+ * fields are not recorded.
+ */
+void		 conf_undo_begin(struct conf_node *root);
+void		 conf_undo_end(bool keep);
 
 /* The identifier that conf_find takes for n: cn_key or cn_value. */
 const char	*conf_id(const struct conf_node *n);

@@ -4,20 +4,68 @@
  *   [edit interfaces ge-0/0/0 unit 0 family inet]
  *   +       address 10.0.0.1/24;
  *   -       address 10.0.0.2/24;
+ *   [edit system]
+ *   -  host-name gm1;
+ *   +  host-name gm2;
  *   [edit]
  *   +  routing-options {
  *   +      static {
  *   ...
  *
  * A header names the level whose children changed; each changed statement follows in
- * its text form, every line starting with the sign. Indentation, from Junos captures:
- * the first level under a header starts 2 + D columns after the sign, D being the depth
- * of the header's level counted in Junos' schema nodes (`interfaces ge-0/0/0` counts
- * two: the container and the entry), then 4 per level. A changed leaf shows `-` old then
- * `+` new; entries of a list show `+` added then `-` removed; moved entries of an
- * ordered list show as removed and added again. Activation changes are `!` lines
- * (`!    inactive: ge-0/0/1 { ... }`) and annotation changes -/+ comment lines above a
- * context line (both inferred: no capture on record).
+ * its text form, every line starting with the sign, then S spaces, then the statement
+ * as `show` prints it (4 more spaces per level below it). S is fixed for the lines
+ * under one header line by the first statement printed there:
+ *
+ *   S = 1 + D, at least 2, where D counts the containers and list entries from the root
+ *   down to that statement, the statement included when it is itself a container or a
+ *   list entry, not when it is a leaf, a leaf-list or the block of a list printed in one
+ *   (`groups { ... }`, Junos's `name-server { ... }`, security-zone `interfaces`).
+ *
+ * So `[edit system]` reads `-  host-name a;` (D 1) but `+   ntp {` (D 2), and all of a
+ * header's lines follow the first: `+  authentication-order ...;` then `+  login {`.
+ * The rule was derived from, and matches, every real capture found (2025):
+ *   - vSRX 24.4R1-S2.9, psaab/xpf docs/junos-config-display-reference.md:
+ *     [edit system login] `+    class config-viewer {` (D 3: system login class);
+ *     [edit system login user claude] `-    class read-only;` (leaf: D 3);
+ *   - vSRX, IBM Cloud docs "Confirming the output and committing the changes":
+ *     [edit security address-book global] `     address SL_PUB_MGMT { ... }` then
+ *     `+    address VSI_PUB_NET ...;` (4), [edit security policies] `+    from-zone` (4);
+ *   - vSRX (containerlab `load replace ... routing-instance mgmt_junos`): [edit system]
+ *     `-  host-name poc-vsrx-a;` (2); [edit interfaces ge-0/0/0 unit 0 family inet]
+ *     `        address 198.18.10.12/24 { ... }` then `+       address 198.18.20.12/24;` (7);
+ *   - SRX lab (NetDevOps vagrant): [edit] `+  protocols {` (2), [edit interfaces]
+ *     `+   lo0 {` (3), [edit security zones security-zone trust interfaces]
+ *     `      ge-0/0/1.0 { ... }` then `+     lo0.0;` (5: the `interfaces` block is no
+ *     level), [edit security zones security-zone vpn] `+     host-inbound-traffic {` (5);
+ *   - EX TACACS+ blog: [edit system] `+  authentication-order [ tacplus password ];`,
+ *     then `+  tacplus-server {`, `+  accounting {`, `+  login {` (all 2: the first
+ *     line decides);
+ *   - MX labs: [edit system] `+  host-name mx1;` `+  commit synchronize;` (2),
+ *     [edit system syslog] `+   source-address ...;` (3), [edit system syslog file
+ *     messages] `+    explicit-priority;` (4); [edit system] `+  name-server {` (2),
+ *     [edit system ntp] `+    server 192.168.0.250;` (4); [edit system] `+   ntp {`,
+ *     `+   syslog {`, `+   arp {`, `+   login {`, `+   root-authentication {`,
+ *     `+   processes {` (3); [edit system login] `-    user bob {` (4),
+ *     [edit system services ssh] `-    root-login allow;` (4);
+ *   - BGP labs: [edit protocols isis] `+   export bgp-to-isis;` (3), [edit protocols bgp
+ *     group ibgp] `+    preference 164;` (4), [edit protocols bgp group myPeerAS2]
+ *     `      neighbor 10.1.2.2 { ... }` then `+     neighbor 10.1.2.3 {` (5), [edit
+ *     protocols bgp group G neighbor N] `+     import [ ... ];` (5), [edit
+ *     policy-options] `+   policy-statement ... {` (3);
+ *   - napalm/salt docs: [edit interfaces ge-0/0/0] `-   mtu 1400;` (3), [edit
+ *     interfaces ge-0/0/0 unit 0 family inet] `-       dhcp;` (7), [edit interfaces lo0]
+ *     `-    unit 0 {` (4); an annotation: [edit interfaces], `+   ` and the comment,
+ *     then `    xe-0/0/7 { ... }` (3).
+ * (One tutorial of doubtful origin shows `+      members MEETING;` under [edit interfaces
+ * ge-0/0/12 unit 0 family ethernet-switching vlan], 6 where the rule gives 7.)
+ *
+ * A changed leaf shows `-` old then `+` new; entries of a list show `+` added then `-`
+ * removed; an entry added to an ordered-by-user list after one both trees have is
+ * preceded by that one as a context line (`    prev { ... }`, sign column blank), as in
+ * the captures above; moved entries of an ordered list show as removed and added again.
+ * Activation changes are `!` lines (`!   inactive: ge-0/0/1 { ... }`) and annotation
+ * changes -/+ comment lines above a context line (both inferred: no capture on record).
  *
  * The walk merges the two trees' children run by run (display order) and looks entries
  * up with conf_find: linear in the size of the two trees.
@@ -35,6 +83,7 @@
 struct dctx {
 	struct buf	*d_b;
 	char		*d_header;	/* the last header printed */
+	int		 d_col;		/* S of the lines under it, -1 before the first */
 };
 
 /* Where statements print: under node h, or in the block of root-level list wrap. */
@@ -44,23 +93,33 @@ struct dlevel {
 	const char	*l_hpfx;	/* "family " when h's flat container is passed through */
 };
 
+/*
+ * D of the rule above for statement n; block: n's run prints as `name { entries }`;
+ * flat: n prints after its parent's name (`family inet6 {`), the parent's statement.
+ */
 static int
-d_depth(const struct conf_node *p)
+d_objects(const struct conf_node *n, bool block, bool flat)
 {
-	int depth = 0;
+	const struct conf_node *p = n;
+	int d = 0;
 
-	for (; p != NULL && p->cn_parent != NULL; p = p->cn_parent) {
-		depth++;
-		if (conffmt_xml_entry(p->cn_schema) != NULL)
-			depth++;	/* <interfaces><interface>: two levels for Junos */
-	}
-	return depth;
+	if (sch_is_leafy(n->cn_schema) || block || flat)
+		p = n->cn_parent;
+	for (; p != NULL && p->cn_parent != NULL; p = p->cn_parent)
+		d++;
+	return d;
 }
 
+/* S for statement n under the current header (the first one fixes it). */
 static int
-d_indent(const struct dlevel *l)
+d_indent(struct dctx *d, const struct conf_node *n, bool block, bool flat)
 {
-	return 2 + d_depth(l->l_node) + (l->l_wrap != NULL ? 1 : 0);
+	if (d->d_col < 0) {
+		d->d_col = 1 + d_objects(n, block, flat);
+		if (d->d_col < 2)
+			d->d_col = 2;
+	}
+	return d->d_col;
 }
 
 static void
@@ -80,6 +139,7 @@ d_header(struct dctx *d, const struct dlevel *l)
 		buf_printf(d->d_b, "%s\n", buf_str(&h));
 		free(d->d_header);
 		d->d_header = buf_steal(&h);
+		d->d_col = -1;
 	}
 	buf_free(&h);
 }
@@ -90,7 +150,8 @@ d_stmt(struct dctx *d, const struct dlevel *l, char sign, const struct conf_node
     unsigned opts)
 {
 	d_header(d, l);
-	conftext_print_stmt(d->d_b, n, d_indent(l), opts, sign, l->l_hpfx);
+	conftext_print_stmt(d->d_b, n, d_indent(d, n, false, l->l_hpfx != NULL), opts, sign,
+	    l->l_hpfx);
 }
 
 /* A whole run (all entries of a list, all values of a leaf-list) added or removed. */
@@ -98,7 +159,27 @@ static void
 d_whole_run(struct dctx *d, const struct dlevel *l, char sign, const struct conf_node *first)
 {
 	d_header(d, l);
-	conftext_print_run(d->d_b, first, d_indent(l), 0, sign, l->l_hpfx);
+	conftext_print_run(d->d_b, first, d_indent(d, first,
+	    conffmt_list_wrapped(first->cn_schema), l->l_hpfx != NULL), 0, sign, l->l_hpfx);
+}
+
+/* The last line of a statement printed elided (`head { ... }` or `head;`). */
+static void
+d_elided(struct dctx *d, const struct dlevel *l, const struct conf_node *n, char sign,
+    const char *hpfx)
+{
+	struct buf line = BUF_INIT;
+	const char *s, *last;
+
+	conftext_print_stmt(&line, n, d_indent(d, n, false, l->l_hpfx != NULL), CONFTEXT_ELIDE,
+	    sign, hpfx);
+	/* keep the statement's own line only (not its annotation or inheritance lines) */
+	s = last = buf_str(&line);
+	for (const char *p = s; *p; p++)
+		if (*p == '\n' && p[1] != '\0')
+			last = p + 1;
+	buf_puts(d->d_b, last);
+	buf_free(&line);
 }
 
 static bool
@@ -117,8 +198,9 @@ d_meta(struct dctx *d, const struct dlevel *l, const struct conf_node *o,
 	bool oi = (o->cn_flags & CONF_F_INACTIVE) != 0, ni = (n->cn_flags & CONF_F_INACTIVE) != 0;
 
 	if (!d_streq(o->cn_annotation, n->cn_annotation)) {
-		int in = d_indent(l);
+		int in;
 		d_header(d, l);
+		in = d_indent(d, n, false, l->l_hpfx != NULL);
 		if (o->cn_annotation != NULL) {
 			buf_putc(d->d_b, '-');
 			buf_indent(d->d_b, in);
@@ -129,39 +211,26 @@ d_meta(struct dctx *d, const struct dlevel *l, const struct conf_node *o,
 			buf_indent(d->d_b, in);
 			buf_printf(d->d_b, "/* %s */\n", n->cn_annotation);
 		}
-		if (oi == ni) {
-			/* context: the statement itself, unchanged */
-			struct buf line = BUF_INIT;
-			conftext_print_stmt(&line, n, in, CONFTEXT_ELIDE, ' ', l->l_hpfx);
-			/* keep the statement's own line only (drop the annotation we printed) */
-			const char *s = buf_str(&line), *last = s;
-			for (const char *p = s; *p; p++)
-				if (*p == '\n' && p[1] != '\0')
-					last = p + 1;
-			buf_puts(d->d_b, last);
-			buf_free(&line);
-		}
+		if (oi == ni)	/* context: the statement itself, unchanged */
+			d_elided(d, l, n, ' ', l->l_hpfx);
 	}
 	if (oi != ni) {
 		d_header(d, l);
-		struct buf line = BUF_INIT;
-		conftext_print_stmt(&line, n, d_indent(l), CONFTEXT_ELIDE, '!',
-		    ni ? l->l_hpfx : NULL);
-		const char *s = buf_str(&line), *last = s;
-		for (const char *p = s; *p; p++)
-			if (*p == '\n' && p[1] != '\0')
-				last = p + 1;
 		if (!ni) {
 			/* `!    active: ...`: the head after the sign and indentation */
+			struct buf line = BUF_INIT;
+			int in = d_indent(d, n, false, l->l_hpfx != NULL);
+			struct dctx tmp = { &line, NULL, in };
+			d_elided(&tmp, l, n, '!', NULL);
 			buf_putc(d->d_b, '!');
-			buf_indent(d->d_b, d_indent(l));
+			buf_indent(d->d_b, in);
 			buf_puts(d->d_b, "active: ");
 			if (l->l_hpfx != NULL)
 				buf_puts(d->d_b, l->l_hpfx);
-			buf_puts(d->d_b, last + 1 + d_indent(l));
+			buf_puts(d->d_b, buf_str(&line) + 1 + in);
+			buf_free(&line);
 		} else
-			buf_puts(d->d_b, last);
-		buf_free(&line);
+			d_elided(d, l, n, '!', l->l_hpfx);
 	}
 }
 
@@ -244,7 +313,7 @@ d_entries(struct dctx *d, const struct dlevel *l, const struct conf_node *o,
     const struct conf_node *ofirst, const struct conf_node *nfirst)
 {
 	const struct sch_node *s = nfirst->cn_schema;
-	const struct conf_node *x, *oi = ofirst;
+	const struct conf_node *x, *oi = ofirst, *kept = NULL;
 	struct dset moved = { NULL, 0, 0 };
 	bool ordered = (s->sn_flags & SCH_F_ORDERED_BY_USER) != 0;
 	struct dlevel el = *l;
@@ -256,6 +325,12 @@ d_entries(struct dctx *d, const struct dlevel *l, const struct conf_node *o,
 	for (x = nfirst; x != NULL; x = conf_next_of(x)) {
 		const struct conf_node *m = conf_find(o, s, x->cn_key);
 		if (m == NULL) {
+			/* where it goes: after the entry both trees have in place */
+			if (ordered && kept != NULL && x->cn_prev == kept) {
+				d_header(d, &el);
+				d_elided(d, &el, kept, ' ', el.l_hpfx);
+			}
+			kept = NULL;
 			d_stmt(d, &el, '+', x, 0);
 			continue;
 		}
@@ -268,11 +343,13 @@ d_entries(struct dctx *d, const struct dlevel *l, const struct conf_node *o,
 				d_stmt(d, &el, '-', m, 0);
 				d_stmt(d, &el, '+', x, 0);
 				dset_add(&moved, m);
+				kept = NULL;
 				continue;
 			}
 			oi = conf_next_of(oi);
 		}
 		d_block(d, &el, m, x);
+		kept = x;
 	}
 	for (x = ofirst; x != NULL; x = conf_next_of(x))
 		if (conf_find(nfirst->cn_parent, s, x->cn_key) == NULL)
@@ -456,7 +533,7 @@ void
 conf_print_diff(struct buf *b, const struct conf_node *old, const struct conf_node *new_,
     const char *level)
 {
-	struct dctx d = { b, NULL };
+	struct dctx d = { b, NULL, -1 };
 	struct cmd_words w;
 	struct dpath po, pn;
 	char err[128];

@@ -11,15 +11,15 @@
  * Printers append to a struct buf. Parsers build into an existing (usually new, empty)
  * tree and return the number of errors, with Junos-style messages in errs.
  *
- * Shapes the schema format does not (yet) describe, decided here in one place
- * (conftext.c, conffmt_*):
- *   - a list directly under the root (interfaces, routing-instances, groups) prints as
- *     Junos does, its entries inside a block named after the list:
- *     `interfaces { ge-0/0/0 { ... } }`; in XML/JSON the entries of `interfaces` and
- *     `routing-instances` are <interface>/<instance> elements inside the wrapper;
+ * Every form follows the schema: statements in schema order, one XML element / JSON
+ * member per statement named after its schema node (`interfaces` is a container holding
+ * the keyword-less list `interface`: <interfaces><interface><name>...). Shapes the schema
+ * format does not describe, decided here in one place (conftext.c, conffmt_*):
+ *   - the list directly under the root (groups) prints as Junos does, its entries
+ *     inside a block named after the list: `groups { G1 { ... } }`;
  *   - a container named `family` prints its children as `family inet { ... }`;
  *   - a list flagged nokeyword (Junos `cli-feature nokeyword` on a list) prints its
- *     entries without the list name.
+ *     entries without the list name (`interfaces { ge-0/0/0 { ... } }`).
  */
 #ifndef ROUTEMU_CONFFMT_H
 #define ROUTEMU_CONFFMT_H
@@ -54,8 +54,8 @@
  * (4 per level, as Junos). A leaf or leaf-list value n prints itself.
  */
 void	 conf_print_text(struct buf *, const struct conf_node *n, int indent, unsigned opts);
-/* The entries of list s under parent, without the `interfaces { }` block that a
- * root-level list gets (`show interfaces` at [edit]). */
+/* The entries of list s under parent, without the `groups { }` block that a
+ * root-level list gets (`show groups` at [edit]). */
 void	 conf_print_text_list(struct buf *, const struct conf_node *parent,
 	    const struct sch_node *s, int indent, unsigned opts);
 /* `set` lines for n's subtree; path words of n are prefixed unless relative. */
@@ -77,7 +77,8 @@ void	 conf_print_xml_indent(struct buf *, const struct conf_node *n, const char 
 void	 conf_print_json(struct buf *, const struct conf_node *n, const char *attrs_json,
 	    unsigned opts);
 /* `show | compare`: old -> new, both whole trees; limited to the subtree at `level`
- * (path words, "" or NULL for all). Prints nothing when equal. */
+ * (path words, "" or NULL for all). Prints nothing when equal. Indentation as the live
+ * captures show it (confdiff.c): `[edit system]` / `-  host-name a;`. */
 void	 conf_print_diff(struct buf *, const struct conf_node *old,
 	    const struct conf_node *new_, const char *level);
 
@@ -145,10 +146,13 @@ const char	*conf_inherited_from(const struct conf_node *n);
 
 /* ---- internal to the conf*.c formatters (conftext.c) ---- */
 
-/* A root-level list: printed inside a `name { }` block of its own. */
+/* A root-level list (groups): printed inside a `name { }` block of its own. */
 bool		 conffmt_list_wrapped(const struct sch_node *);
-/* XML/JSON element of the entries of a wrapped list ("interface"), NULL when the
- * entries are elements named after the list (groups). */
+/*
+ * Obsolete: always NULL, every element being named after its schema node since
+ * interfaces and routing-instances have Junos's container shape. Kept for the callers
+ * outside the formatters (mgd/rpc_config.c, cli/opmode.c) until they drop it.
+ */
 const char	*conffmt_xml_entry(const struct sch_node *);
 /* `family`: children printed as `family inet`, when n allows it. */
 bool		 conffmt_flat(const struct conf_node *n, unsigned opts);

@@ -257,20 +257,9 @@ j_run(struct jctx *j, const struct conf_node *c, int indent, bool *first)
 		}
 		return last;
 	}
-	case SCH_LIST: {
-		const char *entry = conffmt_xml_entry(s);
+	case SCH_LIST:
 		j_member(j, first, indent, s->sn_name);
-		if (entry == NULL)
-			return j_entries(j, c, indent);
-		bool f2 = true;
-		buf_putc(j->j_b, '{');
-		j_member(j, &f2, indent + 4, entry);
-		j_entries(j, c, indent + 4);
-		buf_putc(j->j_b, '\n');
-		buf_indent(j->j_b, indent);
-		buf_putc(j->j_b, '}');
-		return last;
-	}
+		return j_entries(j, c, indent);
 	default:
 		j_member(j, first, indent, s->sn_name);
 		if (!conffmt_has_visible(c, j->j_opts) && !j_has_meta(j, c))
@@ -286,12 +275,9 @@ j_object_body(struct jctx *j, const struct conf_node *n, int indent, bool *first
 {
 	const struct conf_node *c;
 
+	/* schema order: "groups", then "apply-groups" at the root, as Junos */
 	for (c = n->cn_first; c != NULL; c = c->cn_next)
-		if (c->cn_schema->sn_flags & SCH_F_APPLY_GROUPS)
-			c = j_run(j, c, indent, first);
-	for (c = n->cn_first; c != NULL; c = c->cn_next)
-		if (!(c->cn_schema->sn_flags & SCH_F_APPLY_GROUPS))
-			c = j_run(j, c, indent, first);
+		c = j_run(j, c, indent, first);
 }
 
 /* The "@" member of "configuration", from the caller's members text. */
@@ -348,8 +334,7 @@ conf_print_json(struct buf *b, const struct conf_node *n, const char *attrs_json
 	struct {
 		int	indent;
 		bool	list;
-		bool	wrapped;
-	} st[64] = { { 0, false, false } };
+	} st[64] = { { 0, false } };
 	for (size_t i = depth; i > 0; i--) {
 		x = chain[i - 1];
 		if (x == n && sch_is_leafy(x->cn_schema))
@@ -358,17 +343,7 @@ conf_print_json(struct buf *b, const struct conf_node *n, const char *attrs_json
 		j_member(&j, &first, indent, s->sn_name);
 		st[opened].indent = indent;
 		st[opened].list = s->sn_kind == SCH_LIST;
-		st[opened].wrapped = false;
 		if (s->sn_kind == SCH_LIST) {
-			const char *entry = conffmt_xml_entry(s);
-			if (entry != NULL) {
-				bool f2 = true;
-				buf_putc(b, '{');
-				j_member(&j, &f2, indent + 4, entry);
-				indent += 4;
-				st[opened].wrapped = true;
-				st[opened].indent = indent;
-			}
 			buf_puts(b, "[\n");
 			buf_indent(b, indent);
 		}
@@ -400,12 +375,6 @@ conf_print_json(struct buf *b, const struct conf_node *n, const char *attrs_json
 			buf_putc(b, '\n');
 			buf_indent(b, indent);
 			buf_putc(b, ']');
-		}
-		if (st[opened].wrapped) {
-			indent -= 4;
-			buf_putc(b, '\n');
-			buf_indent(b, indent);
-			buf_putc(b, '}');
 		}
 	}
 	buf_puts(b, "\n    }\n}\n");
@@ -583,14 +552,8 @@ jp_member(struct jpctx *x, struct conf_node *parent, const char *key, json_objec
 			return -1;
 		}
 		return jp_object(x, n, v, NULL);
-	case SCH_LIST: {
-		const char *entry = conffmt_xml_entry(s);
-		json_object *inner;
-		if (entry != NULL && json_object_is_type(v, json_type_object) &&
-		    json_object_object_get_ex(v, entry, &inner))
-			return jp_entries(x, parent, s, inner);
+	case SCH_LIST:
 		return jp_entries(x, parent, s, v);
-	}
 	case SCH_LEAF: {
 		char *val = NULL;
 		if (s->sn_type.st_base == ST_EMPTY) {

@@ -3,7 +3,8 @@
  *
  * Out: 4 spaces per level, `name {` ... `}`, leaves `name value;`, leaf-lists
  * `name [ a b ];`, oneliner statements on one line, `inactive: ` prefixes, annotations
- * as a comment line above, `## SECRET-DATA` after secrets, apply-groups first.
+ * as a comment line above, `## SECRET-DATA` after secrets, statements in schema
+ * order (Junos's: `groups` then `apply-groups` at the root, apply-groups first elsewhere).
  *
  * In: a small lexer (words, quoted strings, { } ; [ ], C-style annotations, # comments)
  * and a statement reader that resolves each statement's words against the schema
@@ -21,12 +22,14 @@
 #include "schema.h"
 #include "secret9.h"
 #include "setcmd.h"
+#include "xmalloc.h"
 
 /* ==== shape rules shared by the printers ==== */
 
 bool
 conffmt_list_wrapped(const struct sch_node *s)
 {
+	/* `groups`, Junos's one list at the root: `groups { G1 { ... } }`, <groups> entries */
 	return s->sn_kind == SCH_LIST && s->sn_parent != NULL &&
 	    s->sn_parent->sn_kind == SCH_ROOT;
 }
@@ -34,22 +37,12 @@ conffmt_list_wrapped(const struct sch_node *s)
 const char *
 conffmt_xml_entry(const struct sch_node *s)
 {
-	/* Junos' element names for the entries of its keyword-less top-level lists. */
-	static const struct {
-		const char	*list;
-		const char	*entry;
-	} tab[] = {
-		{ "interfaces", "interface" },
-		{ "routing-instances", "instance" },
-		{ "vlans", "vlan" },
-		{ "bridge-domains", "domain" },
-	};
-
-	if (!conffmt_list_wrapped(s))
-		return NULL;
-	for (size_t i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
-		if (strcmp(s->sn_name, tab[i].list) == 0)
-			return tab[i].entry;
+	/*
+	 * Every statement's element is named after its schema node: Junos's
+	 * <interfaces><interface> is the container interfaces and its keyword-less list
+	 * interface (schema/50-interfaces.xml). Nothing is renamed any more.
+	 */
+	(void)s;
 	return NULL;
 }
 
@@ -289,9 +282,11 @@ t_is_tag(const char *w)
 static void
 t_put_bare(struct buf *b, const struct sch_node *s, const char *v)
 {
-	const struct sch_node *p = s->sn_parent;
+	const struct sch_node *p = s->sn_parent, *kw;
 
-	if (t_is_tag(v) || (p != NULL && sch_child(p, v) != NULL && !conffmt_list_wrapped(s)) ||
+	/* (an entry named after its own keyword-less list, `instance`, reads as an entry) */
+	if (t_is_tag(v) || (p != NULL && (kw = sch_child(p, v)) != NULL &&
+	    !(kw == s && s->sn_kind == SCH_LIST) && !conffmt_list_wrapped(s)) ||
 	    (p != NULL && p->sn_kind == SCH_ROOT && strcmp(v, "version") == 0 &&
 	    !conffmt_list_wrapped(s))) {
 		buf_putc(b, '"');
@@ -616,14 +611,11 @@ t_children(struct tctx *t, const struct conf_node *n, int indent, bool skip_head
 {
 	const struct conf_node *c;
 
-	/* apply-groups first, as Junos prints them. */
-	for (c = n->cn_first; c != NULL; c = c->cn_next)
-		if (c->cn_schema->sn_flags & SCH_F_APPLY_GROUPS)
-			c = t_run(t, c, indent, NULL);
+	/*
+	 * Schema order, which is Junos's: `groups`, then `apply-groups` at the root; the
+	 * apply-groups of any other level first (schema/README.md).
+	 */
 	for (c = n->cn_first; c != NULL; c = c->cn_next) {
-		const struct sch_node *s = c->cn_schema;
-		if (s->sn_flags & SCH_F_APPLY_GROUPS)
-			continue;
 		if (skip_headnk && t_headnk(t, c))
 			continue;
 		c = t_run(t, c, indent, NULL);
@@ -715,18 +707,6 @@ struct pctx {
 
 #define P_MAXDEPTH	128	/* nesting beyond any schema: stop recursing */
 
-static char *
-p_xstrndup(const char *s, size_t n)
-{
-	char *p = malloc(n + 1);
-
-	if (p == NULL)
-		abort();
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
-}
-
 static void
 p_newline(struct pctx *p, size_t at)
 {
@@ -788,7 +768,7 @@ p_lex(struct pctx *p, struct tok *t)
 		if (i + 1 >= n) {
 			p->p_pos = n;
 			t->tk_kind = TK_BAD;
-			t->tk_text = p_xstrndup("/*", 2);
+			t->tk_text = xstrndup("/*", 2);
 		} else {
 			size_t a = start + 2, z = i;
 			while (a < z && isspace((unsigned char)s[a]))
@@ -796,7 +776,7 @@ p_lex(struct pctx *p, struct tok *t)
 			while (z > a && isspace((unsigned char)s[z - 1]))
 				z--;
 			t->tk_kind = TK_ANNOT;
-			t->tk_text = p_xstrndup(s + a, z - a);
+			t->tk_text = xstrndup(s + a, z - a);
 			/* `\\` and `\/` (written by t_put_annotation) stand for `\` and `/` */
 			char *rd = t->tk_text, *wr = t->tk_text;
 			for (; *rd; rd++) {
@@ -838,7 +818,7 @@ p_lex(struct pctx *p, struct tok *t)
 		if (!closed) {
 			buf_free(&w);
 			t->tk_kind = TK_BAD;
-			t->tk_text = p_xstrndup("\"", 1);
+			t->tk_text = xstrndup("\"", 1);
 		} else {
 			t->tk_kind = TK_WORD;
 			t->tk_text = buf_steal(&w);
@@ -859,7 +839,7 @@ p_lex(struct pctx *p, struct tok *t)
 		}
 		p->p_pos = i;
 		t->tk_kind = TK_WORD;
-		t->tk_text = p_xstrndup(s + start, i - start);
+		t->tk_text = xstrndup(s + start, i - start);
 	}
 	t->tk_end = p->p_pos;
 	/* Position of the token's last character, on the line where the token ended. */
@@ -1192,8 +1172,17 @@ p_resolve(const struct sch_node *from, const struct sch_node *wrap, bool in_grou
 				s = nk;
 				keyword = false;
 			} else {
+				/* `bogus0 {` in interfaces: the key's own message, as `set` gives */
+				char *v = NULL;
 				r->r_bad = i;
-				snprintf(r->r_msg, sizeof(r->r_msg), "syntax error");
+				nk = conffmt_nokeyword(cur, SCH_LIST);
+				if (nk == NULL || conffmt_nokeyword(cur, SCH_LEAF) != NULL ||
+				    conffmt_nokeyword(cur, SCH_LEAFLIST) != NULL ||
+				    p_value(r, nk->sn_key, w[i].pw_text, in_groups, &v) == 0) {
+					free(v);
+					r->r_value_error = false;
+					snprintf(r->r_msg, sizeof(r->r_msg), "syntax error");
+				}
 				return -1;
 			}
 		}
@@ -1210,7 +1199,7 @@ p_resolve(const struct sch_node *from, const struct sch_node *wrap, bool in_grou
 		case SCH_LIST: {
 			char *key;
 			if (i >= nw) {
-				/* `interfaces {`: the block of a root-level list. */
+				/* `groups {`: the block of the root-level list. */
 				if (conffmt_list_wrapped(s) && first) {
 					r->r_open = s;
 					r->r_open_step = -1;
@@ -1503,7 +1492,7 @@ p_statement(struct pctx *p, struct conf_node *at, const struct sch_node *wrap, s
 					p_prune(&r);
 			}
 		} else if (r.r_wrapper && tags != 0) {
-			/* `inactive: interfaces;`: the list block itself is not a node here */
+			/* `inactive: groups;`: the list block itself is not a node here */
 		}
 	}
 #undef P_STMT

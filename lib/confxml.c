@@ -2,7 +2,8 @@
  * confxml: the Junos XML form of a configuration tree (`| display xml`, NETCONF
  * <get-configuration>, <load-configuration format="xml">, <edit-config>).
  *
- * Out: one element per statement, list entries as <interface><name>ge-0/0/0</name>...,
+ * Out: one element per statement, named after its schema node; list entries as
+ * <interface><name>ge-0/0/0</name>... (inside <interfaces>, the container),
  * empty leaves and containers as <vlan-tagging/>, inactive="inactive", annotations as
  * <junos:comment> before the element, 4 spaces per level (8 below <configuration>, as
  * Junos writes it).
@@ -139,29 +140,12 @@ static const struct conf_node *
 x_run(struct buf *b, const struct conf_node *c, int indent, unsigned opts)
 {
 	const struct sch_node *s = c->cn_schema;
-	const char *entry = conffmt_xml_entry(s);
 	const struct conf_node *x, *last = c;
 
-	if (entry == NULL) {
-		for (x = c; x != NULL; x = conf_next_of(x)) {
-			last = x;
-			x_node(b, x, indent, opts, s->sn_name);
-		}
-		return last;
-	}
-	bool any = false;
 	for (x = c; x != NULL; x = conf_next_of(x)) {
 		last = x;
-		any = any || !x_skip(x, opts);
+		x_node(b, x, indent, opts, s->sn_name);
 	}
-	if (!any)
-		return last;
-	buf_indent(b, indent);
-	buf_printf(b, "<%s>\n", s->sn_name);
-	for (x = c; x != NULL; x = conf_next_of(x))
-		x_node(b, x, indent + 4, opts, entry);
-	buf_indent(b, indent);
-	buf_printf(b, "</%s>\n", s->sn_name);
 	return last;
 }
 
@@ -170,12 +154,9 @@ x_children(struct buf *b, const struct conf_node *n, int indent, unsigned opts)
 {
 	const struct conf_node *c;
 
+	/* schema order: <groups>, then <apply-groups> at the root, as Junos */
 	for (c = n->cn_first; c != NULL; c = c->cn_next)
-		if (c->cn_schema->sn_flags & SCH_F_APPLY_GROUPS)
-			c = x_run(b, c, indent, opts);
-	for (c = n->cn_first; c != NULL; c = c->cn_next)
-		if (!(c->cn_schema->sn_flags & SCH_F_APPLY_GROUPS))
-			c = x_run(b, c, indent, opts);
+		c = x_run(b, c, indent, opts);
 }
 
 /* The <configuration> attributes, one per line under the first (as Junos aligns them). */
@@ -229,14 +210,8 @@ x_open_path(struct buf *b, const struct conf_node *n, int indent, unsigned opts,
 		x = chain[i - 1];
 		if (x == n && sch_is_leafy(x->cn_schema))
 			break;
-		const char *entry = conffmt_xml_entry(x->cn_schema);
-		if (entry != NULL) {
-			buf_indent(b, indent);
-			buf_printf(b, "<%s>\n", x->cn_schema->sn_name);
-			indent += 4;
-		}
 		x_comment(b, x, indent);
-		x_open(b, x, indent, opts, entry ? entry : x->cn_schema->sn_name);
+		x_open(b, x, indent, opts, x->cn_schema->sn_name);
 		indent += 4;
 	}
 	return indent;
@@ -250,15 +225,9 @@ x_close_path(struct buf *b, const struct conf_node *n, int indent,
 		const struct conf_node *x = chain[i];
 		if (x == n && sch_is_leafy(x->cn_schema))
 			continue;
-		const char *entry = conffmt_xml_entry(x->cn_schema);
 		indent -= 4;
 		buf_indent(b, indent);
-		buf_printf(b, "</%s>\n", entry ? entry : x->cn_schema->sn_name);
-		if (entry != NULL) {
-			indent -= 4;
-			buf_indent(b, indent);
-			buf_printf(b, "</%s>\n", x->cn_schema->sn_name);
-		}
+		buf_printf(b, "</%s>\n", x->cn_schema->sn_name);
 	}
 }
 
@@ -372,8 +341,7 @@ x_text(xmlNodePtr e)
 }
 
 static void
-x_error(struct xctx *x, const struct conf_node *ctx, const char *wrap, const char *bad,
-    const char *msg)
+x_error(struct xctx *x, const struct conf_node *ctx, const char *bad, const char *msg)
 {
 	char *path = ctx != NULL ? conf_path_string(ctx) : NULL;
 
@@ -382,8 +350,6 @@ x_error(struct xctx *x, const struct conf_node *ctx, const char *wrap, const cha
 		buf_puts(x->x_errs, "[edit");
 		if (path != NULL && path[0] != '\0')
 			buf_printf(x->x_errs, " %s", path);
-		if (wrap != NULL)
-			buf_printf(x->x_errs, " %s", wrap);
 		buf_printf(x->x_errs, "]\n  '%s'\n    %s\n", bad, msg);
 	}
 	free(path);
@@ -473,8 +439,8 @@ static int	x_elems(struct xctx *, struct conf_node *, xmlNodePtr, const struct s
 
 /* A value for leaf s (a key, a leaf, a leaf-list value): checked, secrets encoded. */
 static char *
-x_value(struct xctx *x, struct conf_node *parent, const struct sch_node *wrap,
-    const struct sch_node *s, const char *v, const char *bad)
+x_value(struct xctx *x, struct conf_node *parent, const struct sch_node *s, const char *v,
+    const char *bad)
 {
 	char msg[512], *canon = NULL, *out;
 
@@ -482,7 +448,7 @@ x_value(struct xctx *x, struct conf_node *parent, const struct sch_node *wrap,
 		return strdup(v);
 	if (sch_check_value(s, v, &canon, msg, sizeof(msg)) != 0) {
 		free(canon);
-		x_error(x, parent, wrap ? wrap->sn_name : NULL, bad, msg);
+		x_error(x, parent, bad, msg);
 		return NULL;
 	}
 	out = canon != NULL ? canon : strdup(v);
@@ -497,7 +463,7 @@ x_value(struct xctx *x, struct conf_node *parent, const struct sch_node *wrap,
 /* An entry of list s: the key element, then the rest. */
 static int
 x_entry(struct xctx *x, struct conf_node *parent, xmlNodePtr e, const struct sch_node *s,
-    const struct sch_node *wrap, char **annot)
+    char **annot)
 {
 	const char *kname = s->sn_key->sn_name;
 	xmlNodePtr k;
@@ -509,12 +475,12 @@ x_entry(struct xctx *x, struct conf_node *parent, xmlNodePtr e, const struct sch
 			break;
 	if (k == NULL || (kv = x_text(k)) == NULL) {
 		/* inferred message: the entry lacks its identifier */
-		x_error(x, parent, wrap ? wrap->sn_name : NULL, x_name(e), "missing key");
+		x_error(x, parent, x_name(e), "missing key");
 		free(*annot);
 		*annot = NULL;
 		return -1;
 	}
-	if ((key = x_value(x, parent, wrap, s->sn_key, kv, kv)) == NULL) {
+	if ((key = x_value(x, parent, s->sn_key, kv, kv)) == NULL) {
 		free(kv);
 		free(*annot);
 		*annot = NULL;
@@ -534,12 +500,11 @@ x_elem(struct xctx *x, struct conf_node *parent, xmlNodePtr e, char **annot)
 	const char *name = x_name(e);
 	const struct sch_node *s = sch_child(parent->cn_schema, name);
 	struct conf_node *n;
-	int rc = 0;
 
 	if (s != NULL && (s->sn_flags & SCH_F_KEY))
 		s = NULL;
 	if (s == NULL) {
-		x_error(x, parent, NULL, name, "syntax error");
+		x_error(x, parent, name, "syntax error");
 		free(*annot);
 		*annot = NULL;
 		return -1;
@@ -549,40 +514,8 @@ x_elem(struct xctx *x, struct conf_node *parent, xmlNodePtr e, char **annot)
 		n = conf_get(parent, s, NULL);
 		x_flags(e, n, annot);
 		return x_elems(x, n, e->children, NULL);
-	case SCH_LIST: {
-		const char *entry = conffmt_xml_entry(s);
-		xmlNodePtr k;
-		bool direct = entry == NULL;
-		/* <interfaces><name>..</name>: an entry written the groups way, accepted */
-		for (k = e->children; k != NULL && !direct; k = k->next)
-			if (k->type == XML_ELEMENT_NODE && strcmp(x_name(k), s->sn_key->sn_name) == 0)
-				direct = true;
-		if (direct)
-			return x_entry(x, parent, e, s, NULL, annot);
-		free(*annot);
-		*annot = NULL;
-		char *a = NULL;
-		for (k = e->children; k != NULL; k = k->next) {
-			if (k->type != XML_ELEMENT_NODE)
-				continue;
-			if (x_is_comment(k)) {
-				free(a);
-				a = x_annotation(k);
-				continue;
-			}
-			if (strcmp(x_name(k), entry) != 0) {
-				x_error(x, parent, s->sn_name, x_name(k), "syntax error");
-				free(a);
-				a = NULL;
-				rc = -1;
-				continue;
-			}
-			if (x_entry(x, parent, k, s, s, &a) != 0)
-				rc = -1;
-		}
-		free(a);
-		return rc;
-	}
+	case SCH_LIST:
+		return x_entry(x, parent, e, s, annot);
 	case SCH_LEAF:
 	case SCH_LEAFLIST: {
 		char *v = x_text(e), *val = NULL;
@@ -590,7 +523,7 @@ x_elem(struct xctx *x, struct conf_node *parent, xmlNodePtr e, char **annot)
 		    x_attr_is(e, "operation", "remove");
 		if (s->sn_type.st_base == ST_EMPTY) {
 			if (v != NULL && v[0] != '\0') {
-				x_error(x, parent, NULL, name, "syntax error");
+				x_error(x, parent, name, "syntax error");
 				free(v);
 				free(*annot);
 				*annot = NULL;
@@ -601,7 +534,7 @@ x_elem(struct xctx *x, struct conf_node *parent, xmlNodePtr e, char **annot)
 		} else {
 			if (v == NULL)
 				v = strdup("");
-			if ((val = x_value(x, parent, NULL, s, v, name)) == NULL) {
+			if ((val = x_value(x, parent, s, v, name)) == NULL) {
 				free(v);
 				free(*annot);
 				*annot = NULL;
@@ -617,7 +550,7 @@ x_elem(struct xctx *x, struct conf_node *parent, xmlNodePtr e, char **annot)
 		return 0;
 	}
 	default:
-		x_error(x, parent, NULL, name, "syntax error");
+		x_error(x, parent, name, "syntax error");
 		return -1;
 	}
 }

@@ -2,6 +2,7 @@
 noinst_LIBRARIES += lib/libroutemu.a
 lib_libroutemu_a_SOURCES = \
 	lib/buf.c lib/buf.h \
+	lib/xmalloc.c lib/xmalloc.h \
 	lib/log.c lib/log.h \
 	lib/clock.c lib/clock.h \
 	lib/instance.c lib/instance.h \
@@ -16,4 +17,7 @@ lib_libroutemu_a_SOURCES = \
 	lib/conftext.c lib/confxml.c lib/confjson.c lib/confset.c lib/confdiff.c lib/confload.c \
 	lib/groups.c \
 	lib/must.c lib/must.h \
-	lib/validate.c lib/validate.h
+	lib/validate.c lib/validate.h \
+	lib/opschema.c lib/opschema.h \
+	lib/render.c lib/render.h \
+	lib/sysinfo.c lib/sysinfo.h

@@ -23,6 +23,7 @@
 #include "conf.h"
 #include "must.h"
 #include "schema.h"
+#include "xmalloc.h"
 
 #define MUST_MAXDEPTH	128	/* nesting of ( and ! in one expression */
 #define MUST_MAXOPS	1024	/* && and || of one expression (the tree's depth) */
@@ -191,35 +192,15 @@ must_path_free(struct must_path *mp)
 	free(mp);
 }
 
-static void *
-must_xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n ? n : 1, size);
-
-	if (p == NULL)
-		abort();	/* out of memory: a broken invariant here */
-	return p;
-}
-
-static char *
-must_xstrndup(const char *s, size_t n)
-{
-	char *p = strndup(s, n);
-
-	if (p == NULL)
-		abort();
-	return p;
-}
-
 /* Split the text of a quoted path into its words. */
 static struct must_path *
 must_path_compile(struct must_parser *p, const char *text)
 {
-	struct must_path *mp = must_xcalloc(1, sizeof(*mp));
+	struct must_path *mp = xcalloc(1, sizeof(*mp));
 	size_t cap = 0;
 	const char *s = text;
 
-	mp->mp_text = must_xstrndup(text, strlen(text));
+	mp->mp_text = xstrndup(text, strlen(text));
 	for (;;) {
 		while (*s == ' ' || *s == '\t')
 			s++;
@@ -251,7 +232,7 @@ must_path_compile(struct must_parser *p, const char *text)
 			mp->mp_words = w;
 		}
 		struct must_word *w = &mp->mp_words[mp->mp_nwords];
-		w->mw_text = must_xstrndup(s, len);
+		w->mw_text = xstrndup(s, len);
 		if (strcmp(w->mw_text, "<*>") == 0) {
 			w->mw_kind = MW_WILD;
 			mp->mp_wild = true;
@@ -281,7 +262,7 @@ fail:
 static struct must_expr *
 must_node(enum must_op op, struct must_expr *a, struct must_expr *b)
 {
-	struct must_expr *e = must_xcalloc(1, sizeof(*e));
+	struct must_expr *e = xcalloc(1, sizeof(*e));
 
 	e->me_op = op;
 	e->me_a = a;
@@ -539,7 +520,7 @@ must_map_add(struct must_map *m, const void *tag, const char *key, uint64_t h)
 {
 	if (m->mm_n + 1 > m->mm_cap) {
 		size_t cap = m->mm_cap ? m->mm_cap * 2 : 16;
-		struct must_slot **v = must_xcalloc(cap, sizeof(*v));
+		struct must_slot **v = xcalloc(cap, sizeof(*v));
 
 		for (size_t i = 0; i < m->mm_cap; i++) {
 			struct must_slot *s, *n;
@@ -553,10 +534,10 @@ must_map_add(struct must_map *m, const void *tag, const char *key, uint64_t h)
 		m->mm_v = v;
 		m->mm_cap = cap;
 	}
-	struct must_slot *s = must_xcalloc(1, sizeof(*s));
+	struct must_slot *s = xcalloc(1, sizeof(*s));
 	s->ms_hash = h;
 	s->ms_tag = tag;
-	s->ms_key = must_xstrndup(key, strlen(key));
+	s->ms_key = xstrndup(key, strlen(key));
 	s->ms_next = m->mm_v[h & (m->mm_cap - 1)];
 	m->mm_v[h & (m->mm_cap - 1)] = s;
 	m->mm_n++;
@@ -566,7 +547,7 @@ must_map_add(struct must_map *m, const void *tag, const char *key, uint64_t h)
 struct must_cache *
 must_cache_new(void)
 {
-	return must_xcalloc(1, sizeof(struct must_cache));
+	return xcalloc(1, sizeof(struct must_cache));
 }
 
 void
@@ -896,7 +877,7 @@ must_cached(const struct must_ctx *x, const struct must_path *mp,
 	char *full = key;
 	if (mp->mp_up > 0) {
 		size_t len = strlen(key) + 32;
-		full = must_xcalloc(1, len);
+		full = xcalloc(1, len);
 		snprintf(full, len, "%p\x1d%s", (const void *)start, key);
 		free(key);
 	}
@@ -908,7 +889,7 @@ must_cached(const struct must_ctx *x, const struct must_path *mp,
 		struct must_visit fill;
 		memset(&fill, 0, sizeof(fill));
 		if (last_self) {
-			fill.mv_index = must_xcalloc(1, sizeof(*fill.mv_index));
+			fill.mv_index = xcalloc(1, sizeof(*fill.mv_index));
 			fill.mv_indexable = true;
 			must_walk(start, pending, w, nkey, &fill);
 			s->ms_indexable = fill.mv_indexable;

@@ -719,9 +719,19 @@ nc_xml_child(xmlNodePtr n, const char *name)
 char *
 nc_xml_text(xmlNodePtr n)
 {
-	xmlChar *t = n != NULL ? xmlNodeGetContent(n) : NULL;
-	char *s = strdup(t != NULL ? (const char *)t : "");
+	xmlChar *t;
+	char *s;
 
+	/*
+	 * The usual element holds one text node: copy it once. (A load-configuration
+	 * carries megabytes of text; xmlNodeGetContent would copy it a second time.)
+	 */
+	if (n != NULL && n->type == XML_ELEMENT_NODE && n->children != NULL &&
+	    n->children->next == NULL && n->children->type == XML_TEXT_NODE &&
+	    n->children->content != NULL)
+		return strdup((const char *)n->children->content);
+	t = n != NULL ? xmlNodeGetContent(n) : NULL;
+	s = strdup(t != NULL ? (const char *)t : "");
 	xmlFree(t);
 	return s;
 }

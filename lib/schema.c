@@ -25,6 +25,7 @@
 
 #include "must.h"
 #include "schema.h"
+#include "xmalloc.h"
 
 struct sch_loader {
 	const char	*l_file;	/* base name, for messages */
@@ -36,28 +37,6 @@ struct sch_loader {
 static void	 sch_node_free(struct sch_node *);
 static int	 sch_parse_children(struct sch_loader *, xmlNodePtr, struct sch_node *,
 		    const char *, const char *);
-
-static void *
-sch_xalloc(size_t n)
-{
-	void *p = calloc(1, n);
-
-	if (p == NULL)
-		abort();
-	return p;
-}
-
-static char *
-sch_xstrdup(const char *s)
-{
-	char *p;
-
-	if (s == NULL)
-		return NULL;
-	if ((p = strdup(s)) == NULL)
-		abort();
-	return p;
-}
 
 static void __attribute__((format(printf, 3, 4)))
 sch_error(struct sch_loader *l, xmlNodePtr x, const char *fmt, ...)
@@ -86,7 +65,7 @@ sch_attr(xmlNodePtr x, const char *name)
 
 	if (v == NULL)
 		return NULL;
-	s = sch_xstrdup((const char *)v);
+	s = xstrdup((const char *)v);
 	xmlFree(v);
 	return s;
 }
@@ -192,7 +171,7 @@ static int
 sch_parse_ranges(struct sch_loader *l, xmlNodePtr x, const char *text, bool is_unsigned,
     struct sch_type *t)
 {
-	char *copy = sch_xstrdup(text), *save = NULL, *part;
+	char *copy = xstrdup(text), *save = NULL, *part;
 	int rc = 0;
 
 	for (part = strtok_r(copy, "|", &save); part != NULL; part = strtok_r(NULL, "|", &save)) {
@@ -256,11 +235,11 @@ sch_parse_pattern(struct sch_loader *l, xmlNodePtr x, struct sch_type *t)
 			p.p_negate = true;
 			body++;
 		}
-		p.p_regex = sch_xstrdup(body);
-		re = sch_xstrdup(body);
+		p.p_regex = xstrdup(body);
+		re = xstrdup(body);
 	} else {
 		size_t n = strlen(yang);
-		char *out = sch_xalloc(2 * n + 8), *o = out;
+		char *out = xzalloc(2 * n + 8), *o = out;
 		*o++ = '^';
 		*o++ = '(';
 		for (const char *c = yang; *c; c++) {
@@ -271,7 +250,7 @@ sch_parse_pattern(struct sch_loader *l, xmlNodePtr x, struct sch_type *t)
 		*o++ = ')';
 		*o++ = '$';
 		*o = '\0';
-		p.p_regex = sch_xstrdup(yang);
+		p.p_regex = xstrdup(yang);
 		re = out;
 	}
 	if ((err = regcomp(&p.p_re, re, REG_EXTENDED | REG_NOSUB)) != 0) {
@@ -374,7 +353,7 @@ sch_parse_type(struct sch_loader *l, xmlNodePtr x, const char *tname, struct sch
 		return -1;
 	}
 	t->st_base = tn->tn_base;
-	t->st_name = sch_xstrdup(tname);
+	t->st_name = xstrdup(tname);
 	t->st_bits = tn->tn_bits;
 	t->st_unsigned = tn->tn_unsigned;
 
@@ -499,8 +478,12 @@ sch_child(const struct sch_node *n, const char *name)
 
 		while (lo < hi) {
 			size_t mid = lo + (hi - lo) / 2;
-			int c = strcmp(n->sn_byname[mid]->sn_name, name);
+			const char *m = n->sn_byname[mid]->sn_name;
+			/* Most steps are decided by the first letter: no call for those. */
+			int c = (unsigned char)m[0] - (unsigned char)name[0];
 
+			if (c == 0)
+				c = strcmp(m, name);
 			if (c == 0)
 				return n->sn_byname[mid];
 			if (c < 0)
@@ -533,14 +516,14 @@ sch_add_child(struct sch_node *p, struct sch_node *c)
 static struct sch_node *
 sch_leaflist_new(const char *name, const char *help, uint32_t flags)
 {
-	struct sch_node *n = sch_xalloc(sizeof(*n));
+	struct sch_node *n = xzalloc(sizeof(*n));
 
 	n->sn_kind = SCH_LEAFLIST;
-	n->sn_name = sch_xstrdup(name);
-	n->sn_help = sch_xstrdup(help);
+	n->sn_name = xstrdup(name);
+	n->sn_help = xstrdup(help);
 	n->sn_flags = flags;
 	n->sn_type.st_base = ST_STRING;
-	n->sn_type.st_name = sch_xstrdup("string");
+	n->sn_type.st_name = xstrdup("string");
 	return n;
 }
 
@@ -598,8 +581,8 @@ sch_parse_node(struct sch_loader *l, xmlNodePtr x, struct sch_node *parent,
 {
 	static const char *const attrs[] = { "name", "help", "type", "key", "ordered-by",
 	    "max-elements", "range", "length", "default", "units", "mandatory", "nokeyword",
-	    "oneliner", "secret", "presence", "hidden", NULL };
-	struct sch_node *n = sch_xalloc(sizeof(*n));
+	    "oneliner", "secret", "presence", "hidden", "placeholder", NULL };
+	struct sch_node *n = xzalloc(sizeof(*n));
 	char *v = NULL;
 
 	if (sch_is(x, "container"))
@@ -620,9 +603,10 @@ sch_parse_node(struct sch_loader *l, xmlNodePtr x, struct sch_node *parent,
 	n->sn_help = sch_attr(x, "help");
 	n->sn_units = sch_attr(x, "units");
 	n->sn_default = sch_attr(x, "default");
+	n->sn_placeholder = sch_attr(x, "placeholder");	/* the word; <> added by sch_finish */
 	if (choice != NULL) {
-		n->sn_choice = sch_xstrdup(choice);
-		n->sn_case = sch_xstrdup(ccase ? ccase : n->sn_name);
+		n->sn_choice = xstrdup(choice);
+		n->sn_case = xstrdup(ccase ? ccase : n->sn_name);
 	}
 	for (size_t i = 0; i < sizeof(sch_flag_attrs) / sizeof(sch_flag_attrs[0]); i++) {
 		bool b;
@@ -687,7 +671,7 @@ sch_parse_node(struct sch_loader *l, xmlNodePtr x, struct sch_node *parent,
 	} else {
 		/* nokeyword on a list: entries typed by key alone (`interfaces ge-0/0/0`) */
 		static const char *const notype[] = { "type", "range", "length", "default",
-		    "units", "secret", NULL };
+		    "units", "secret", "placeholder", NULL };
 		for (size_t i = 0; notype[i] != NULL; i++) {
 			if ((v = sch_attr(x, notype[i])) != NULL) {
 				sch_error(l, x, "%s= on <%s> '%s'", notype[i],
@@ -949,12 +933,15 @@ sch_finish(struct sch_loader *l, struct sch_node *root, struct sch_node *n)
 		    sch_finish(l, root, n->sn_children[i]) == -1)
 			return -1;
 	if (n->sn_kind == SCH_LEAF || n->sn_kind == SCH_LEAFLIST) {
-		const char *ph = n->sn_name;
-		if (n->sn_type.st_base == ST_INTERFACE && strcmp(n->sn_name, "name") == 0)
+		char *given = n->sn_placeholder;
+		const char *ph = given != NULL ? given : n->sn_name;
+		if (given == NULL && n->sn_type.st_base == ST_INTERFACE &&
+		    strcmp(n->sn_name, "name") == 0)
 			ph = "interface-name";
 		size_t len = strlen(ph) + 3;
-		n->sn_placeholder = sch_xalloc(len);
+		n->sn_placeholder = xzalloc(len);
 		snprintf(n->sn_placeholder, len, "<%s>", ph);
+		free(given);
 		if (n->sn_default != NULL) {
 			char msg[256];
 			if (sch_check_value(n, n->sn_default, NULL, msg, sizeof(msg)) != 0) {
@@ -968,7 +955,7 @@ sch_finish(struct sch_loader *l, struct sch_node *root, struct sch_node *n)
 		}
 	}
 	if (n->sn_kind == SCH_LIST)
-		n->sn_placeholder = sch_xstrdup(n->sn_key->sn_placeholder);
+		n->sn_placeholder = xstrdup(n->sn_key->sn_placeholder);
 	if (n->sn_flags & SCH_F_ROOT_CHILDREN) {
 		size_t own = n->sn_nchildren;
 		struct sch_node **nc = realloc(n->sn_children,
@@ -1017,7 +1004,7 @@ static void
 sch_index(struct sch_node *n)
 {
 	if (n->sn_nchildren > 0) {
-		n->sn_byname = sch_xalloc(n->sn_nchildren * sizeof(*n->sn_byname));
+		n->sn_byname = xzalloc(n->sn_nchildren * sizeof(*n->sn_byname));
 		memcpy(n->sn_byname, n->sn_children, n->sn_nchildren * sizeof(*n->sn_byname));
 		qsort(n->sn_byname, n->sn_nchildren, sizeof(*n->sn_byname), sch_node_name_cmp);
 	}
@@ -1064,7 +1051,7 @@ schema_load_dir(const char *dir, char *err, size_t errlen)
 		if (nn == NULL)
 			abort();
 		names = nn;
-		names[nnames++] = sch_xstrdup(de->d_name);
+		names[nnames++] = xstrdup(de->d_name);
 	}
 	closedir(d);
 	if (nnames == 0) {
@@ -1073,17 +1060,17 @@ schema_load_dir(const char *dir, char *err, size_t errlen)
 	}
 	qsort(names, nnames, sizeof(*names), sch_name_cmp);
 
-	s = sch_xalloc(sizeof(*s));
-	s->s_dir = sch_xstrdup(dir);
-	s->s_root = sch_xalloc(sizeof(*s->s_root));
+	s = xzalloc(sizeof(*s));
+	s->s_dir = xstrdup(dir);
+	s->s_root = xzalloc(sizeof(*s->s_root));
 	s->s_root->sn_kind = SCH_ROOT;
-	s->s_root->sn_name = sch_xstrdup("");
+	s->s_root->sn_name = xstrdup("");
 	s->s_root->sn_owner = s;
 
 	xmlInitParser();
 	for (size_t i = 0; i < nnames; i++) {
 		size_t len = strlen(dir) + strlen(names[i]) + 2;
-		char *path = sch_xalloc(len);
+		char *path = xzalloc(len);
 		snprintf(path, len, "%s/%s", dir, names[i]);
 		l.l_file = names[i];
 		int rc = sch_load_file(&l, path, s->s_root);
@@ -1221,7 +1208,7 @@ sch_path_string(const struct sch_node *n)
 			chain[depth++] = n;
 			len += strlen(n->sn_name) + 1;
 		}
-	out = o = sch_xalloc(len);
+	out = o = xzalloc(len);
 	while (depth > 0) {
 		const struct sch_node *c = chain[--depth];
 		if (o != out)

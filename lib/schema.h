@@ -109,7 +109,7 @@ struct sch_node {
 	char		*sn_placeholder; /* "<name>" shown by help for a key or value */
 	const struct schema *sn_owner;	/* root only: the schema holding this tree */
 	/* Derived once the whole schema is loaded: */
-	struct sch_node	**sn_byname;	/* sn_children sorted by name, for sch_child */
+	struct sch_node	**sn_byname;	/* sn_children by name, for sch_child */
 	uint32_t	 sn_checks;	/* SCH_V_*: the validator's work here and below */
 };
 
@@ -118,7 +118,7 @@ struct sch_node {
  * this node and in its subtree, so that validate.c can pass over the (many) statements
  * that carry no constraint at all.
  */
-#define SCH_V_MUSTS		0x01	/* must constraints on the node (a list: or its key) */
+#define SCH_V_MUSTS		0x01	/* musts on the node (a list: or on its key) */
 #define SCH_V_MANDATORY		0x02	/* a child other than the key is mandatory */
 #define SCH_V_MAX_ELEMENTS	0x04	/* a child has max-elements */
 #define SCH_V_BELOW		0x08	/* a descendant has one of the above */

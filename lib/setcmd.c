@@ -15,38 +15,9 @@
 #include "buf.h"
 #include "secret9.h"
 #include "setcmd.h"
+#include "xmalloc.h"
 
 /* ---- small helpers ---- */
-
-static void *
-cmd_xalloc(size_t n)
-{
-	void *p = calloc(1, n ? n : 1);
-
-	if (p == NULL)
-		abort();
-	return p;
-}
-
-static void *
-cmd_xrealloc(void *p, size_t n)
-{
-	if ((p = realloc(p, n ? n : 1)) == NULL)
-		abort();
-	return p;
-}
-
-static char *
-cmd_xstrdup(const char *s)
-{
-	char *p;
-
-	if (s == NULL)
-		return NULL;
-	if ((p = strdup(s)) == NULL)
-		abort();
-	return p;
-}
 
 static void __attribute__((format(printf, 5, 6)))
 cmd_seterr(struct cmd_error *err, enum cmd_errkind kind, const struct cmd_word *w,
@@ -78,18 +49,24 @@ cmd_clearerr(struct cmd_error *err)
 /* ---- words ---- */
 
 /* Append a word whose text lives elsewhere (the tokenizer's store). */
-static void
+static inline void
 cmd_words_add(struct cmd_words *out, size_t *cap, char *text, size_t pos, bool quoted)
 {
 	if (out->cw_n == *cap) {
 		*cap = *cap ? *cap * 2 : 16;
-		out->cw_v = cmd_xrealloc(out->cw_v, *cap * sizeof(*out->cw_v));
+		out->cw_v = xrealloc(out->cw_v, *cap * sizeof(*out->cw_v));
 	}
 	struct cmd_word *w = &out->cw_v[out->cw_n++];
 	w->w_text = text;
 	w->w_pos = pos;
 	w->w_quoted = quoted;
 }
+
+/* What ends an unquoted run of a word: a blank, a quote, the end of the line. */
+static const bool cmd_tok_stop[256] = {
+	['\0'] = true, [' '] = true, ['\t'] = true, ['\r'] = true, ['\n'] = true,
+	['"'] = true,
+};
 
 /* Bytes the tokenizer may write for line: see cmd_tokenize. */
 static size_t
@@ -134,32 +111,28 @@ cmd_tokenize(const char *line, struct cmd_words *out, char *store, char *err,
 			p++;
 			continue;
 		}
-		while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\r' && *p != '\n') {
-			if (*p == '"') {
-				quoted = true;
-				p++;
-				while (*p != '"') {
-					if (*p == '\0') {
-						*o = '\0';
-						out->cw_open_quote = true;
-						cmd_words_add(out, &cap, word, start, true);
-						/* inferred wording */
-						snprintf(err, errlen,
-						    "unterminated quoted string");
-						return -1;
-					}
-					if (*p == '\\' && p[1] != '\0')
-						p++;
-					*o++ = *p++;
+		for (;;) {
+			/* an unquoted run, up to a blank, a quote or the end */
+			while (!cmd_tok_stop[(unsigned char)*p])
+				*o++ = *p++;
+			if (*p != '"')
+				break;
+			quoted = true;
+			p++;
+			while (*p != '"') {
+				if (*p == '\0') {
+					*o = '\0';
+					out->cw_open_quote = true;
+					cmd_words_add(out, &cap, word, start, true);
+					/* inferred wording */
+					snprintf(err, errlen, "unterminated quoted string");
+					return -1;
 				}
-				p++;
-				continue;
+				if (*p == '\\' && p[1] != '\0')
+					p++;
+				*o++ = *p++;
 			}
-			/* the unquoted run up to a blank or a quote, in one piece */
-			size_t run = strcspn(p, " \t\r\n\"");
-			memcpy(o, p, run);
-			o += run;
-			p += run;
+			p++;
 		}
 		/* "]" closing an unquoted word is a word of its own: `[a b]` */
 		size_t n = (size_t)(o - word);
@@ -184,13 +157,13 @@ cmd_tokenize(const char *line, struct cmd_words *out, char *store, char *err,
 int
 cmd_split(const char *line, struct cmd_words *out, char *err, size_t errlen)
 {
-	char *store = cmd_xalloc(cmd_store_size(line));
+	char *store = xzalloc(cmd_store_size(line));
 	int rc;
 
 	/* The caller frees each word (cmd_words_free): give each its own copy. */
 	rc = cmd_tokenize(line, out, store, err, errlen);
 	for (size_t i = 0; i < out->cw_n; i++)
-		out->cw_v[i].w_text = cmd_xstrdup(out->cw_v[i].w_text);
+		out->cw_v[i].w_text = xstrdup(out->cw_v[i].w_text);
 	free(store);
 	return rc;
 }
@@ -206,25 +179,49 @@ cmd_words_free(struct cmd_words *w)
 	memset(w, 0, sizeof(*w));
 }
 
+/* Characters that make cmd_quote quote a value: blanks and ; { } " ' \\ # [ ] < > $ | */
+static bool
+cmd_quote_special(unsigned char c)
+{
+	static bool init, tab[256];
+
+	if (!init) {
+		for (const char *p = ";{}\"'\\#[]<>$|"; *p; p++)
+			tab[(unsigned char)*p] = true;
+		for (int i = 0; i < 256; i++)
+			if (isspace(i))
+				tab[i] = true;
+		init = true;
+	}
+	return tab[c];
+}
+
 char *
 cmd_quote(const char *value)
 {
+	size_t len = 0, extra = 0;
 	bool need = value[0] == '\0';
-	struct buf b = BUF_INIT;
+	char *out, *o;
 
-	for (const char *p = value; *p && !need; p++)
-		if (isspace((unsigned char)*p) || strchr(";{}\"'\\#[]<>$|", *p) != NULL)
+	/* Printing a configuration quotes every description: one pass, one allocation. */
+	for (const char *p = value; *p; p++, len++) {
+		if (cmd_quote_special((unsigned char)*p))
 			need = true;
+		if (*p == '"' || *p == '\\')
+			extra++;
+	}
 	if (!need)
-		return cmd_xstrdup(value);
-	buf_putc(&b, '"');
+		return xstrdup(value);
+	o = out = xzalloc(len + extra + 3);
+	*o++ = '"';
 	for (const char *p = value; *p; p++) {
 		if (*p == '"' || *p == '\\')
-			buf_putc(&b, '\\');
-		buf_putc(&b, *p);
+			*o++ = '\\';
+		*o++ = *p;
 	}
-	buf_putc(&b, '"');
-	return buf_steal(&b);
+	*o++ = '"';
+	*o = '\0';
+	return out;
 }
 
 /* ---- resolving ---- */
@@ -269,7 +266,7 @@ cmd_check(const struct sch_node *s, const struct cmd_word *w, bool in_groups, ch
 	char msg[512];
 
 	if (in_groups && (s->sn_flags & SCH_F_KEY) && cmd_is_wildcard(w->w_text)) {
-		*canon = cmd_xstrdup(w->w_text);
+		*canon = xstrdup(w->w_text);
 		return 0;
 	}
 	if (sch_check_value(s, w->w_text, canon, msg, sizeof(msg)) != 0) {
@@ -322,7 +319,7 @@ cmd_keyword(const struct sch_node *cur, const struct cmd_word *w, int *nmatch)
 static void
 cmd_edit_path(const struct cmd_resolution *res, struct cmd_error *err)
 {
-	struct cmd_step *v = cmd_xalloc((res->cr_nsteps + 1) * sizeof(*v));
+	struct cmd_step *v = xzalloc((res->cr_nsteps + 1) * sizeof(*v));
 	size_t n = 0;
 
 	for (size_t i = 0; i < res->cr_nsteps; i++)
@@ -347,7 +344,7 @@ cmd_resolve(const struct sch_node *from, const struct cmd_word *words, size_t n,
 	memset(res, 0, sizeof(*res));
 	cmd_clearerr(err);
 	/* at most one step per word: one allocation */
-	res->cr_steps = cmd_xalloc((n + 1) * sizeof(*res->cr_steps));
+	res->cr_steps = xzalloc((n + 1) * sizeof(*res->cr_steps));
 	/* Starting below a groups entry (cli edit level) is not detectable here. */
 	while (i < n) {
 		const struct cmd_word *w = &words[i];
@@ -492,8 +489,8 @@ cmd_resolve(const struct sch_node *from, const struct cmd_word *words, size_t n,
 					if (cmd_check(pending, &words[k], in_groups, &canon,
 					    err) == -1)
 						goto done;
-					cmd_push_step(res, pending, cmd_xstrdup(canon));
-					res->cr_values = cmd_xrealloc(res->cr_values,
+					cmd_push_step(res, pending, xstrdup(canon));
+					res->cr_values = xrealloc(res->cr_values,
 					    (res->cr_nvalues + 1) * sizeof(char *));
 					res->cr_values[res->cr_nvalues++] = canon;
 				}
@@ -585,7 +582,7 @@ cmd_line_path(struct cmd_line *cl, size_t from, size_t to)
 
 	free(cl->cl_path);
 	cl->cl_npath = nl + (to > from ? to - from : 0);
-	cl->cl_path = cmd_xalloc(cl->cl_npath * sizeof(*cl->cl_path));
+	cl->cl_path = xzalloc(cl->cl_npath * sizeof(*cl->cl_path));
 	for (size_t i = 0; i < nl; i++) {
 		cl->cl_path[i] = cl->cl_level.cw_v[i];
 		cl->cl_path[i].w_pos = 0;	/* level words are not in the line */
@@ -653,12 +650,12 @@ cmd_targets(struct conf_node *root, const struct cmd_resolution *res,
 			struct conf_node *c = conf_find(at, s, NULL);
 			if (c == NULL)
 				return 0;
-			v = cmd_xalloc(sizeof(*v));
+			v = xzalloc(sizeof(*v));
 			v[nv++] = c;
 		} else {
 			for (struct conf_node *c = conf_first_of(at, s); c != NULL;
 			    c = conf_next_of(c)) {
-				v = cmd_xrealloc(v, (nv + 1) * sizeof(*v));
+				v = xrealloc(v, (nv + 1) * sizeof(*v));
 				v[nv++] = c;
 			}
 		}
@@ -666,7 +663,7 @@ cmd_targets(struct conf_node *root, const struct cmd_resolution *res,
 		return nv;
 	}
 	if (res->cr_nsteps == 0) {
-		v = cmd_xalloc(sizeof(*v));
+		v = xzalloc(sizeof(*v));
 		v[nv++] = root;
 		*out = v;
 		return nv;
@@ -688,7 +685,7 @@ cmd_targets(struct conf_node *root, const struct cmd_resolution *res,
 		if (st->cs_schema->sn_kind == SCH_LEAF && st->cs_id != NULL &&
 		    (c->cn_value == NULL || strcmp(c->cn_value, st->cs_id) != 0))
 			continue;
-		v = cmd_xrealloc(v, (nv + 1) * sizeof(*v));
+		v = xrealloc(v, (nv + 1) * sizeof(*v));
 		v[nv++] = c;
 	}
 	*out = v;
@@ -824,14 +821,13 @@ cmd_do_delete_like(struct conf_node *root, struct cmd_line *cl, enum cmd_verb ve
 				conf_free(n);
 			break;
 		case CV_ACTIVATE:
-			n->cn_flags &= ~CONF_F_INACTIVE;
+			conf_set_flags(n, n->cn_flags & ~CONF_F_INACTIVE);
 			break;
 		case CV_DEACTIVATE:
-			n->cn_flags |= CONF_F_INACTIVE;
+			conf_set_flags(n, n->cn_flags | CONF_F_INACTIVE);
 			break;
 		case CV_ANNOTATE:
-			free(n->cn_annotation);
-			n->cn_annotation = comment[0] ? cmd_xstrdup(comment) : NULL;
+			conf_set_annotation(n, comment[0] ? comment : NULL);
 			break;
 		default:
 			break;
@@ -1019,7 +1015,7 @@ cmd_apply_line(struct conf_node *root, const char *level, const char *line,
 	memset(&cl, 0, sizeof(cl));
 	/* One store for the words of both: see cmd_tokenize. */
 	size_t lsize = level != NULL ? cmd_store_size(level) : 0;
-	cl.cl_store = cmd_xrealloc(NULL, lsize + cmd_store_size(line));
+	cl.cl_store = xrealloc(NULL, lsize + cmd_store_size(line));
 	if (level != NULL && cmd_tokenize(level, &cl.cl_level, cl.cl_store, msg,
 	    sizeof(msg)) == -1) {
 		cmd_seterr(err, CE_SYNTAX, NULL, 0, "%s", msg);

@@ -16,15 +16,13 @@
 
 #include "schema.h"
 #include "secret9.h"
+#include "xmalloc.h"
 
-static char *
-ty_xstrdup(const char *s)
+/* isdigit() without the locale table lookup (a call in glibc): digits are 0-9 anywhere. */
+static inline bool
+ty_isdigit(char c)
 {
-	char *p = strdup(s);
-
-	if (p == NULL)
-		abort();
-	return p;
+	return c >= '0' && c <= '9';
 }
 
 /*
@@ -58,7 +56,7 @@ ty_format_ipv4(uint32_t a, int plen)
 		if (i < 3)
 			*--p = '.';
 	}
-	return ty_xstrdup(p);
+	return xstrdup(p);
 }
 
 /* "(1..10, 20..30)" of a type's ranges, or its own bounds when it has none. */
@@ -106,17 +104,17 @@ ty_check_int(const struct sch_type *t, const char *v, char **canon, char *msg, s
 		neg = true;
 		p++;
 	}
-	if (!isdigit((unsigned char)*p)) {
+	if (!ty_isdigit(*p)) {
 		/* inferred: Junos names the type, the value and "Not a number" */
 		snprintf(msg, msglen, "number: '%s': Not a number", v);
 		return -1;
 	}
-	for (; isdigit((unsigned char)*p); p++) {
+	for (; ty_isdigit(*p); p++) {
 		unsigned d = (unsigned)(*p - '0');
 		if (mag > (UINT64_MAX - d) / 10) {
 			in_type = false;	/* beyond 64 bits: out of any range */
 			mag = UINT64_MAX;
-			while (isdigit((unsigned char)p[1]))
+			while (ty_isdigit(p[1]))
 				p++;
 			continue;
 		}
@@ -169,7 +167,7 @@ ty_check_int(const struct sch_type *t, const char *v, char **canon, char *msg, s
 		o = ty_utoa(mag, o);
 		if (neg)
 			*--o = '-';
-		*canon = ty_xstrdup(o);
+		*canon = xstrdup(o);
 	}
 	return 0;
 }
@@ -224,7 +222,7 @@ ty_parse_ipv4(const char *s, size_t len, uint32_t *out)
 				return false;
 			i++;
 		}
-		while (i < len && isdigit((unsigned char)s[i]) && digits < 4) {
+		while (i < len && ty_isdigit(s[i]) && digits < 4) {
 			v = v * 10 + (unsigned)(s[i] - '0');
 			digits++;
 			i++;
@@ -257,7 +255,7 @@ ty_parse_plen(const char *s, int max, int *out)
 {
 	int v = 0, digits = 0;
 
-	for (; isdigit((unsigned char)*s) && digits < 4; s++, digits++)
+	for (; ty_isdigit(*s) && digits < 4; s++, digits++)
 		v = v * 10 + (*s - '0');
 	if (digits == 0 || digits > 3 || *s != '\0' || v > max)
 		return false;
@@ -271,8 +269,10 @@ ty_check_prefix(const struct sch_type *t, const char *v, bool v6_ok, char **cano
 {
 	const char *slash = strchr(v, '/');
 	size_t alen = slash ? (size_t)(slash - v) : strlen(v);
-	bool mandatory = strstr(t->st_name, "-mandatory") != NULL;
-	bool only = strstr(t->st_name, "-only") != NULL;
+	/* The type names are schema.c's: ipv4prefix, ipv4prefix-only, ... */
+	const char *variant = strchr(t->st_name, '-');
+	bool mandatory = variant != NULL && strcmp(variant, "-mandatory") == 0;
+	bool only = variant != NULL && strcmp(variant, "-only") == 0;
 	uint32_t a4;
 	unsigned char a6[16];
 	int plen;
@@ -321,7 +321,7 @@ ty_check_prefix(const struct sch_type *t, const char *v, bool v6_ok, char **cano
 				}
 			inet_ntop(AF_INET6, a6, abuf, sizeof(abuf));
 			snprintf(out, sizeof(out), "%s/%d", abuf, plen);
-			*canon = ty_xstrdup(out);
+			*canon = xstrdup(out);
 		}
 		return 0;
 	}
@@ -338,14 +338,14 @@ ty_check_addr(const char *v, bool v6_ok, char **canon, char *msg, size_t msglen)
 
 	if (ty_parse_ipv4(v, strlen(v), &a4)) {
 		if (canon != NULL)
-			*canon = ty_xstrdup(v);
+			*canon = xstrdup(v);
 		return 0;
 	}
 	if (v6_ok && ty_parse_ipv6(v, strlen(v), a6)) {
 		if (canon != NULL) {
 			char abuf[INET6_ADDRSTRLEN];
 			inet_ntop(AF_INET6, a6, abuf, sizeof(abuf));
-			*canon = ty_xstrdup(abuf);
+			*canon = xstrdup(abuf);
 		}
 		return 0;
 	}
@@ -362,7 +362,7 @@ ty_number(const char **p, int maxdigits, unsigned long *out)
 	unsigned long v = 0;
 	int n = 0;
 
-	while (isdigit((unsigned char)*s) && n <= maxdigits) {
+	while (ty_isdigit(*s) && n <= maxdigits) {
 		v = v * 10 + (unsigned long)(*s - '0');
 		s++;
 		n++;
@@ -442,7 +442,7 @@ ty_check_interface(const char *v, char **canon, char *msg, size_t msglen)
 		if (!known || tlen == 0)
 			goto badtype;
 		p = v + tlen;
-		if (isdigit((unsigned char)*p)) {
+		if (ty_isdigit(*p)) {
 			if (!ty_number(&p, 5, &n))
 				goto badname;
 		} else if (!bare)
@@ -457,7 +457,7 @@ ty_check_interface(const char *v, char **canon, char *msg, size_t msglen)
 	if (*p != '\0')
 		goto badname;
 	if (canon != NULL)
-		*canon = ty_xstrdup(v);
+		*canon = xstrdup(v);
 	return 0;
 badtype:
 	snprintf(msg, msglen, "invalid interface type in '%s'", v);	/* inferred */
@@ -516,7 +516,7 @@ ty_check(const struct sch_type *t, const char *v, char **canon, char *msg, size_
 	}
 ok:
 	if (canon != NULL)
-		*canon = ty_xstrdup(v);
+		*canon = xstrdup(v);
 	return 0;
 }
 

@@ -486,6 +486,9 @@ commit_finish(struct commit_job *j, struct buf *body)
 	old = mgd->m_committed;
 	if (j->cj_tree == mgd->m_candidate) {
 		mgd->m_committed = mgd->m_candidate;
+		/* The old tree goes first: the new candidate's copy reuses its memory. */
+		conf_free(old);
+		old = NULL;
 		mgd->m_candidate = conf_dup(mgd->m_committed);
 		mgd->m_cand_dirty = false;
 		mgd->m_cand_changed = ci.ci_seconds;

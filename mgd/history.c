@@ -287,31 +287,40 @@ history_recover(void)
 	return history_load();
 }
 
-/* The whole file text of tree with ci's header. */
+/*
+ * The whole file text of tree with ci's header, into out (empty). The header
+ * carries the body's length: the body is printed first, straight into out, and
+ * the header then moved in front of it, so that megabytes of configuration are
+ * not printed into one buffer and copied into another.
+ */
 static void
 history_format(struct buf *out, const struct conf_node *tree, const struct commit_info *ci)
 {
-	struct buf body = BUF_INIT;
+	struct buf hdr = BUF_INIT;
 	char when[64];
+	size_t blen;
 
-	conf_print_text(&body, tree, 0, 0);
+	conf_print_text(out, tree, 0, 0);
+	blen = out->b_len;
 	config_format_time(ci->ci_seconds, when, sizeof(when));
-	buf_printf(out, "## Last commit: %s by %s\n", when, ci->ci_user);
-	buf_printf(out, "## routemu-commit: seq=%lu seconds=%lld client=%s bytes=%zu\n",
-	    ci->ci_seq, (long long)ci->ci_seconds, ci->ci_client, body.b_len);
+	buf_printf(&hdr, "## Last commit: %s by %s\n", when, ci->ci_user);
+	buf_printf(&hdr, "## routemu-commit: seq=%lu seconds=%lld client=%s bytes=%zu\n",
+	    ci->ci_seq, (long long)ci->ci_seconds, ci->ci_client, blen);
 	if (ci->ci_comment != NULL) {
-		buf_puts(out, "## routemu-comment: ");
-		history_escape(out, ci->ci_comment);
-		buf_putc(out, '\n');
+		buf_puts(&hdr, "## routemu-comment: ");
+		history_escape(&hdr, ci->ci_comment);
+		buf_putc(&hdr, '\n');
 	}
 	if (ci->ci_log != NULL) {
-		buf_puts(out, "## routemu-log: ");
-		history_escape(out, ci->ci_log);
-		buf_putc(out, '\n');
+		buf_puts(&hdr, "## routemu-log: ");
+		history_escape(&hdr, ci->ci_log);
+		buf_putc(&hdr, '\n');
 	}
-	buf_printf(out, "version %s;\n", mgd_version());
-	buf_append(out, buf_str(&body), body.b_len);
-	buf_free(&body);
+	buf_printf(&hdr, "version %s;\n", mgd_version());
+	buf_append(out, buf_str(&hdr), hdr.b_len);	/* the room it needs */
+	memmove(out->b_data + hdr.b_len, out->b_data, blen);
+	memcpy(out->b_data, hdr.b_data, hdr.b_len);
+	buf_free(&hdr);
 }
 
 /*

@@ -24,9 +24,11 @@
 #endif
 
 #include <sys/stat.h>
+#include <sys/uio.h>
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,12 +120,51 @@ journal_append(const struct buf *b)
 	mgd->m_journal_size += b->b_len;
 }
 
-/* Compaction pays off once the journal is well beyond what a snapshot costs. */
+/* journal_append of several pieces (iov is consumed). */
+static void
+journal_appendv(struct iovec *iov, int n)
+{
+	size_t total = 0;
+
+	if (mgd->m_journal_fd == -1 && journal_reopen() == -1)
+		return;
+	for (int i = 0; i < n; i++)
+		total += iov[i].iov_len;
+	while (n > 0) {
+		ssize_t w = writev(mgd->m_journal_fd, iov, n);
+
+		if (w == -1) {
+			if (errno == EINTR)
+				continue;
+			log_warn("candidate journal");
+			return;
+		}
+		/* A short write: skip what went out and write the rest. */
+		while (n > 0 && (size_t)w >= iov->iov_len) {
+			w -= (ssize_t)iov->iov_len;
+			iov++;
+			n--;
+		}
+		if (n > 0) {
+			iov->iov_base = (char *)iov->iov_base + w;
+			iov->iov_len -= (size_t)w;
+		}
+	}
+	mgd->m_journal_size += total;
+}
+
+/*
+ * Compaction pays off once the journal is well beyond what a snapshot costs, and
+ * holds several loads: a single one (a big `load set` into an empty candidate)
+ * would only be printed again as text of about the same size.
+ */
 static void
 journal_maybe_compact(void)
 {
 	size_t base = mgd->m_journal_snap;
 
+	if (mgd->m_journal_nrec < 2)
+		return;
 	if (base == 0 && mgd->m_hist[0].ci_present && mgd->m_hist[0].ci_bytes > 0)
 		base = (size_t)mgd->m_hist[0].ci_bytes;
 	if (mgd->m_lock != NULL || mgd->m_journal_size < JOURNAL_MIN_COMPACT + 2 * base)
@@ -143,9 +184,23 @@ journal_append_load(const char *action, const char *format, const char *level,
     const char *payload)
 {
 	struct buf b = BUF_INIT;
+	size_t ll = strlen(level), pl = strlen(payload);
+	struct iovec iov[3];
 
-	journal_record(&b, "load", action, format, level, payload);
-	journal_append(&b);
+	/*
+	 * The same bytes as journal_record, but the payload (megabytes for a large
+	 * `load`) goes to the kernel from where it is, not through a copy.
+	 */
+	buf_printf(&b, "@load %s %s %zu %zu\n", action, format, ll, pl);
+	buf_append(&b, level, ll);
+	iov[0].iov_base = b.b_data;
+	iov[0].iov_len = b.b_len;
+	iov[1].iov_base = (void *)(uintptr_t)payload;
+	iov[1].iov_len = pl;
+	iov[2].iov_base = (void *)(uintptr_t)"\n";
+	iov[2].iov_len = 1;
+	journal_appendv(iov, 3);
+	mgd->m_journal_nrec++;
 	buf_free(&b);
 	journal_maybe_compact();
 }
@@ -164,6 +219,7 @@ journal_reset(void)
 		log_warn("candidate journal");
 	mgd->m_journal_size = 0;
 	mgd->m_journal_snap = 0;
+	mgd->m_journal_nrec = 0;
 	journal_header(&b);
 	if (mgd->m_lock != NULL)
 		journal_record(&b, "lock", "-", "-", "", "");
@@ -198,6 +254,7 @@ journal_snapshot(void)
 	else {
 		journal_reopen();
 		mgd->m_journal_snap = text.b_len;
+		mgd->m_journal_nrec = 1;
 	}
 	buf_free(&text);
 	buf_free(&b);
@@ -308,6 +365,7 @@ journal_open_replay(void)
 		off += used;
 	}
 	free(data);
+	mgd->m_journal_nrec = applied;
 	if (applied > 0) {
 		struct stat st;
 

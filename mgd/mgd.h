@@ -114,6 +114,7 @@ struct mgd {
 	int		 m_journal_fd;
 	size_t		 m_journal_size;
 	size_t		 m_journal_snap;	/* size of the last full snapshot */
+	size_t		 m_journal_nrec;	/* load records in it */
 	struct event	*m_journal_ev;	/* deferred compaction */
 
 	/* confirmed commit (commit.c) */

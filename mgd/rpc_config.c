@@ -587,34 +587,24 @@ config_line_is_blank(const char *p, const char *end)
 }
 
 /*
- * Set-format lines on *treep, all or nothing. A single line (what an interactive
- * `set` sends) is applied in place: cmd_apply_line itself leaves the tree as it
- * was on error. Several lines are applied to a copy that replaces the tree only
- * when every line succeeded.
+ * Set-format lines on *treep, all or nothing: the lines change the tree in place
+ * under an undo log (conf.h), which puts it back as it was when a line fails, so
+ * that a few lines loaded into a large candidate cost what they change, not a
+ * copy of the candidate.
  */
 static int
 config_load_set(struct conf_node **treep, const char *level, const char *text,
     struct buf *body, int *nerr, int *nwarn)
 {
-	struct conf_node *work = *treep;
-	size_t nlines = 0, lineno = 0;
+	struct buf line = BUF_INIT;
+	size_t lineno = 0;
 	const char *p, *end, *nl;
 	struct cmd_error e;
-	char *line;
 	int rv = 0;
 
+	conf_undo_begin(*treep);
 	for (p = text; *p != '\0'; p = *nl ? nl + 1 : nl) {
-		nl = strchr(p, '\n');
-		if (nl == NULL)
-			nl = p + strlen(p);
-		if (!config_line_is_blank(p, nl))
-			nlines++;
-	}
-	if (nlines > 1)
-		work = conf_dup(*treep);
-	for (p = text; *p != '\0'; p = *nl ? nl + 1 : nl) {
-		nl = strchr(p, '\n');
-		if (nl == NULL)
+		if ((nl = strchr(p, '\n')) == NULL)
 			nl = p + strlen(p);
 		lineno++;
 		if (config_line_is_blank(p, nl))
@@ -622,15 +612,11 @@ config_load_set(struct conf_node **treep, const char *level, const char *text,
 		end = nl;
 		if (end > p && end[-1] == '\r')
 			end--;
-		if ((line = strndup(p, (size_t)(end - p))) == NULL) {
-			rv = -1;
-			break;
-		}
-		memset(&e, 0, sizeof(e));
-		if (cmd_apply_line(work, level, line, &e) == -1) {
+		buf_reset(&line);
+		buf_append(&line, p, (size_t)(end - p));
+		if (cmd_apply_line(*treep, level, buf_str(&line), &e) == -1) {
 			config_set_error(body, &e, lineno, false);
 			(*nerr)++;
-			free(line);
 			rv = -1;
 			break;
 		}
@@ -638,15 +624,9 @@ config_load_set(struct conf_node **treep, const char *level, const char *text,
 			config_set_error(body, &e, lineno, true);
 			(*nwarn)++;
 		}
-		free(line);
 	}
-	if (work != *treep) {
-		if (rv == 0) {
-			conf_free(*treep);
-			*treep = work;
-		} else
-			conf_free(work);
-	}
+	conf_undo_end(rv == 0);
+	buf_free(&line);
 	return rv;
 }
 
@@ -816,6 +796,22 @@ config_serialize(xmlNodePtr n)
 	return s;
 }
 
+/*
+ * The text of a <configuration-set>, -text or -json element: megabytes for a big
+ * load. The request's own text node when the element holds just one (the
+ * document outlives the load), else a copy left in *owned.
+ */
+static const char *
+config_payload(xmlNodePtr n, char **owned)
+{
+	xmlNodePtr t = n->children;
+
+	if (t != NULL && t->next == NULL && t->type == XML_TEXT_NODE && t->content != NULL)
+		return (const char *)t->content;
+	*owned = nc_xml_text(n);
+	return *owned;
+}
+
 enum rpc_status
 rpc_load_configuration(struct rpc_req *r)
 {
@@ -826,7 +822,8 @@ rpc_load_configuration(struct rpc_req *r)
 	char *level = config_attr(r->r_op, "level");
 	char *url = config_attr(r->r_op, "url");
 	char *rb = config_attr(r->r_op, "rollback");
-	char *payload = NULL;
+	char *payload = NULL;		/* owned: freed at the end */
+	const char *ptext = NULL;	/* what is loaded: payload or the request's text */
 	xmlNodePtr child, xml = NULL;
 	struct conf_node **treep;
 	struct conf_node *rbtree = NULL;
@@ -876,7 +873,7 @@ rpc_load_configuration(struct rpc_req *r)
 			snprintf(path, sizeof(path), "%s", url);
 		else
 			instance_path(path, sizeof(path), mgd->m_dir, url);
-		if ((payload = file_read_all(path, NULL)) == NULL) {
+		if ((ptext = payload = file_read_all(path, NULL)) == NULL) {
 			char msg[4200];
 
 			/* Inferred wording after Junos's "error: could not open FILE". */
@@ -894,15 +891,15 @@ rpc_load_configuration(struct rpc_req *r)
 			format = strdup(g);
 		}
 	} else if ((child = nc_xml_child(r->r_op, "configuration-set")) != NULL) {
-		payload = nc_xml_text(child);
+		ptext = config_payload(child, &payload);
 		free(action);
 		action = strdup("set");
 	} else if ((child = nc_xml_child(r->r_op, "configuration-text")) != NULL) {
-		payload = nc_xml_text(child);
+		ptext = config_payload(child, &payload);
 		free(format);
 		format = strdup("text");
 	} else if ((child = nc_xml_child(r->r_op, "configuration-json")) != NULL) {
-		payload = nc_xml_text(child);
+		ptext = config_payload(child, &payload);
 		free(format);
 		format = strdup("json");
 	} else if ((child = nc_xml_child(r->r_op, "configuration")) != NULL) {
@@ -910,7 +907,7 @@ rpc_load_configuration(struct rpc_req *r)
 		free(format);
 		format = strdup("xml");
 		if (shared)
-			payload = config_serialize(child);
+			ptext = payload = config_serialize(child);
 	} else {
 		rpc_error(r, "error", NULL, NULL,
 		    "syntax error, expecting <configuration>, <configuration-text>, "
@@ -920,7 +917,7 @@ rpc_load_configuration(struct rpc_req *r)
 	}
 	if (format == NULL)
 		format = strdup("xml");
-	if (config_load_apply(treep, action, format, level, payload, xml, &r->r_body, &nerr,
+	if (config_load_apply(treep, action, format, level, ptext, xml, &r->r_body, &nerr,
 	    &nwarn) == -1) {
 		if (nerr == 0)
 			nerr = 1;
@@ -929,7 +926,7 @@ rpc_load_configuration(struct rpc_req *r)
 	if (shared) {
 		db_candidate_changed();
 		journal_append_load(action != NULL ? action : "merge", format,
-		    level != NULL ? level : "", payload != NULL ? payload : "");
+		    level != NULL ? level : "", ptext != NULL ? ptext : "");
 	}
 done:
 	if (nerr > 0)

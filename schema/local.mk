@@ -16,3 +16,10 @@ EXTRA_DIST += \
 	schema/OMISSIONS \
 	tools/yang2schema.py \
 	tools/README.md
+
+# Operational commands (format: schema/op/README.md), loaded by lib/opschema.c.
+opschemadir = $(pkgdatadir)/schema/op
+dist_opschema_DATA = \
+	schema/op/10-system.xml \
+	schema/op/40-security-group-vpn.xml
+EXTRA_DIST += schema/op/README.md

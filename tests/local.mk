@@ -13,6 +13,7 @@ UNIT_TESTS = \
 	tests/unit/test_netconf \
 	tests/unit/test_schema \
 	tests/unit/test_conf \
+	tests/unit/test_conf_undo \
 	tests/unit/test_setcmd \
 	tests/unit/test_conftext \
 	tests/unit/test_confset \
@@ -24,7 +25,10 @@ UNIT_TESTS = \
 	tests/unit/test_must \
 	tests/unit/test_validate \
 	tests/unit/test_complete \
-	tests/unit/test_pipe
+	tests/unit/test_pipe \
+	tests/unit/test_opschema \
+	tests/unit/test_render \
+	tests/unit/test_sysinfo
 check_PROGRAMS += $(UNIT_TESTS) tests/unit/validate_driver
 TESTS += $(UNIT_TESTS)
 unit_headers = tests/unit/unit.h tests/unit/validate_util.h tests/unit/formats_util.h
@@ -59,6 +63,14 @@ tests_unit_test_confload_SOURCES = tests/unit/test_confload.c $(unit_headers)
 tests_unit_test_confload_LDADD = $(COMMON_LIBS)
 tests_unit_test_groups_SOURCES = tests/unit/test_groups.c $(unit_headers)
 tests_unit_test_groups_LDADD = $(COMMON_LIBS)
+tests_unit_test_conf_undo_SOURCES = tests/unit/test_conf_undo.c $(unit_headers)
+tests_unit_test_conf_undo_LDADD = $(COMMON_LIBS)
+tests_unit_test_opschema_SOURCES = tests/unit/test_opschema.c $(unit_headers)
+tests_unit_test_opschema_LDADD = $(COMMON_LIBS)
+tests_unit_test_render_SOURCES = tests/unit/test_render.c $(unit_headers)
+tests_unit_test_render_LDADD = $(COMMON_LIBS)
+tests_unit_test_sysinfo_SOURCES = tests/unit/test_sysinfo.c $(unit_headers)
+tests_unit_test_sysinfo_LDADD = $(COMMON_LIBS)
 tests_unit_test_must_SOURCES = tests/unit/test_must.c $(unit_headers)
 tests_unit_test_must_LDADD = $(COMMON_LIBS)
 tests_unit_test_validate_SOURCES = tests/unit/test_validate.c $(unit_headers)

@@ -65,7 +65,8 @@ class Session:
         return getattr(self.child, name)
 
     def prompt(self, config=False):
-        return "%s@%s%s " % (USER, self.host, "#" if config else ">")
+        p = "%s@%s%s " % (USER, self.host, "#" if config else ">")
+        return p.encode() if self.child.encoding is None else p
 
     def expect_prompt(self, config=False, host=None):
         if host is not None:
@@ -76,7 +77,8 @@ class Session:
     def run(self, line, config=False):
         """Type line and Enter; the text printed before the next prompt."""
         self.child.sendline(line)
-        self.child.expect_exact(line)
+        self.child.expect_exact(line if self.child.encoding is not None
+                                else line.encode())
         return self.expect_prompt(config)
 
     def close(self):
@@ -128,11 +130,13 @@ class Instance:
                            timeout=timeout)
         return Result(p)
 
-    def spawn(self, host="router", timeout=10, width=200):
-        """An interactive cli on a pseudo-terminal, at its first prompt."""
+    def spawn(self, host="router", timeout=10, width=200, term="dumb", raw=False):
+        """An interactive cli on a pseudo-terminal, at its first prompt. raw: bytes
+        in and out (to see control characters), else text."""
         import pexpect
-        env = dict(self.env, TERM="dumb")
-        child = pexpect.spawn(binary("cli/cli"), [], env=env, encoding="utf-8",
+        env = dict(self.env, TERM=term)
+        child = pexpect.spawn(binary("cli/cli"), [], env=env,
+                              encoding=None if raw else "utf-8",
                               timeout=timeout, dimensions=(50, width))
         s = Session(child, host)
         s.expect_prompt()

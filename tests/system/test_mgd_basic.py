@@ -194,12 +194,12 @@ def test_filter_and_compare(mgd):
         nc.load_set("set system host-name gm9")
         r = nc.rpc('<get-configuration compare="rollback" rollback="0" format="text"/>')
         diff = r.findtext("configuration-information/configuration-output")
-        assert diff == "[edit system]\n-   host-name gm1;\n+   host-name gm9;\n"
+        assert diff == "[edit system]\n-  host-name gm1;\n+  host-name gm9;\n"
         nc.load_set("set interfaces ge-0/0/1 description new")
         r = nc.rpc('<get-configuration compare="rollback" rollback="0" format="text">'
                    '<configuration><system/></configuration></get-configuration>')
         diff = r.findtext("configuration-information/configuration-output")
-        assert diff == "[edit system]\n-   host-name gm1;\n+   host-name gm9;\n"
+        assert diff == "[edit system]\n-  host-name gm1;\n+  host-name gm9;\n"
         nc.rpc('<load-configuration rollback="0"/>')
         r = nc.rpc('<get-configuration compare="rollback" rollback="0" format="text"/>')
         assert r.findtext("configuration-information/configuration-output") == "\n"

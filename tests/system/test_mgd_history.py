@@ -92,9 +92,9 @@ def test_rollback_information_and_load_rollback(mgd):
         r = nc.rpc("<get-rollback-information><rollback>2</rollback><compare>0</compare>"
                    "</get-rollback-information>")
         out = r.findtext(".//configuration-output")
-        assert out == "[edit system]\n-   host-name h2;\n+   host-name h0;\n"
+        assert out == "[edit system]\n-  host-name h2;\n+  host-name h0;\n"
         assert nc.command("show system rollback 1 compare 0") == \
-            "[edit system]\n-   host-name h2;\n+   host-name h1;\n"
+            "[edit system]\n-  host-name h2;\n+  host-name h1;\n"
         assert "host-name h1;" in nc.command("show system rollback 1")
         r = nc.rpc("<get-rollback-information><rollback>9</rollback>"
                    "</get-rollback-information>")

@@ -19,6 +19,7 @@ repository (CI has shared/ next to the clone).
 import copy
 import fnmatch
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -45,8 +46,9 @@ REQUIRED_REGIONS = [
         "security group-vpn"),
     ("conf-services-service-set.yang", "service-set", "services"),
     ("conf-routing-options-static.yang", "static", "routing-options"),
-    ("conf-routing-options-static.yang", "static", "routing-instances routing-options"),
-    ("conf-interfaces-family-inet-service.yang", "service", "interfaces unit family inet"),
+    ("conf-routing-options-static.yang", "static", "routing-instances instance routing-options"),
+    ("conf-interfaces-family-inet-service.yang", "service",
+        "interfaces interface unit family inet"),
 ]
 
 # Statements that must survive in the covered subtrees whatever OMISSIONS says.
@@ -70,9 +72,9 @@ MUST_KEEP = [
     "routing-options static route metric",
     "routing-options static route tag",
     "routing-options static route no-readvertise",
-    "routing-instances routing-options static route next-hop",
-    "interfaces unit family inet service input service-set service-filter",
-    "interfaces unit family inet service output service-set service-filter",
+    "routing-instances instance routing-options static route next-hop",
+    "interfaces interface unit family inet service input service-set service-filter",
+    "interfaces interface unit family inet service output service-set service-filter",
 ]
 
 # The schema's names for the YANG types: written out here rather than imported from the
@@ -462,11 +464,12 @@ def test_generated_regions_up_to_date():
 
 ELEMENTS = {
     "container": {"name", "help", "presence", "oneliner", "hidden"},
-    "list": {"name", "key", "help", "ordered-by", "max-elements", "oneliner", "hidden"},
+    "list": {"name", "key", "help", "ordered-by", "max-elements", "oneliner", "hidden",
+        "nokeyword"},
     "leaf": {"name", "type", "help", "range", "length", "default", "units", "mandatory",
-        "nokeyword", "oneliner", "secret", "hidden"},
+        "nokeyword", "oneliner", "secret", "hidden", "placeholder"},
     "leaf-list": {"name", "type", "help", "range", "length", "ordered-by", "max-elements",
-        "nokeyword", "hidden"},
+        "nokeyword", "hidden", "placeholder"},
     "choice": {"name", "help"}, "case": {"name"}, "enum": {"name", "help"},
     "type": {"name", "range", "length"}, "pattern": {"posix", "yang", "message"},
     "must": {"expr", "message"}, "apply-advanced": set(), "root-children": set(),
@@ -505,6 +508,14 @@ def test_format_rules():
                 first = next(c for c in e if c.tag in yangref.DATA_TAGS)
                 assert first.tag == "leaf" and first.get("name") == e.get("key"), e.get("name")
                 assert e.get("key") and " " not in e.get("key")
+            if e.tag in ("container", "list"):
+                # apply-groups print first (schema order), as Junos prints them
+                kids = [c.tag for c in e if c.tag != "must"]
+                if "apply-advanced" in kids:
+                    assert kids.index("apply-advanced") == (1 if e.tag == "list" else 0), \
+                        (f.name, e.get("name"))
+            if e.get("placeholder") is not None:
+                assert re.fullmatch(r"[a-z][a-z_-]*", e.get("placeholder")), e.get("name")
             for attr in ("range", "length"):
                 if e.get(attr):
                     for lo, hi in yangref.ranges(e.get(attr)):
@@ -559,30 +570,46 @@ def test_hand_written_parts(schema):
     assert f(schema, "system syslog file daemon") is not None
     assert f(schema, "system services netconf ssh").get("presence") == "true"
     assert f(schema, "system services netconf ssh port").get("range") == "1..65535"
-    # Root-level lists: printed `interfaces { NAME {...} }` (lib/conftext.c)
+    # Junos's shape: a container holding a keyword-less list (`interfaces ge-0/0/0`,
+    # <interfaces><interface><name>), with apply-groups at the container's level
     intf = f(schema, "interfaces")
-    assert intf.tag == "list" and intf[0].get("type") == "interface-name"
-    assert intf.get("help") == "Interface configuration"
-    assert f(schema, "interfaces unit name").get("range") == "0..1073741823"
-    assert f(schema, "interfaces unit vlan-id").get("range") == "1..4094"
+    assert intf.tag == "container" and intf.get("help") == "Interface configuration"
+    ifd = f(schema, "interfaces interface")
+    assert ifd.tag == "list" and ifd.get("nokeyword") == "true" and ifd.get("key") == "name"
+    assert ifd[0].get("type") == "interface-name" and ifd[0].get("help") == "Interface name"
+    assert f(schema, "interfaces interface unit name").get("range") == "0..1073741823"
+    assert f(schema, "interfaces interface unit vlan-id").get("range") == "1..4094"
     for p in ("description", "disable", "vlan-tagging", "unit description",
             "unit disable", "unit family inet address primary",
             "unit family inet address preferred",
             "unit family inet service input service-set service-filter"):
-        assert f(schema, "interfaces " + p) is not None, p
-    assert f(schema, "interfaces unit family inet").get("presence") == "true"
-    assert f(schema, "interfaces unit family inet address name").get("type") == "ipv4prefix"
+        assert f(schema, "interfaces interface " + p) is not None, p
+    assert f(schema, "interfaces interface unit family inet").get("presence") == "true"
+    assert f(schema, "interfaces interface unit family inet address name").get("type") == \
+        "ipv4prefix"
     ri = f(schema, "routing-instances")
-    assert ri.tag == "list" and ri.get("help") == "Routing instance configuration"
+    assert ri.tag == "container" and ri.get("help") == "Routing instance configuration"
+    inst = f(schema, "routing-instances instance")
+    assert inst.tag == "list" and inst.get("nokeyword") == "true"
+    assert inst[0].get("help") == "Routing instance name"
+    # the `?` placeholders of the live captures: <instance_name>, <group_name>
+    assert inst[0].get("placeholder") == "instance_name"
+    assert groups[0].get("placeholder") == "group_name"
     types = [e.get("name") for e in f(schema,
-        "routing-instances instance-type").findall("enum")]
+        "routing-instances instance instance-type").findall("enum")]
     for t in ("virtual-router", "vrf", "forwarding", "no-forwarding"):
         assert t in types
-    assert f(schema, "routing-instances interface name").get("type") == "interface-name"
+    assert f(schema, "routing-instances instance interface name").get("type") == \
+        "interface-name"
     # apply-advanced wherever Junos has it at these levels
-    for p in ("system", "system syslog", "interfaces", "interfaces unit",
-            "routing-options", "routing-instances", "security", "services"):
+    for p in ("system", "system syslog", "interfaces", "interfaces interface",
+            "interfaces interface unit", "routing-options", "routing-instances",
+            "routing-instances instance", "security", "services"):
         assert f(schema, p + " apply-groups") is not None, p
+    # Keyword-less lists: only these two, each the one list of a container
+    nokw = [e.get("name") for e in schema.iter() if e.tag == "list" and
+        e.get("nokeyword") == "true"]
+    assert sorted(nokw) == ["instance", "interface"]
 
 
 def test_example_gm1_is_valid(schema):

@@ -238,11 +238,19 @@ def check_set_line(root, line):
         if c is None:
             # a value typed without keyword
             for k, _a, _b in kids:
-                if k.get("nokeyword") == "true" and check_value(k, tok) is None:
+                if k.get("nokeyword") != "true":
+                    continue
+                if k.tag == "list" and check_value(k[0], tok) is None:
+                    c = k       # an entry typed by its key: `interfaces ge-0/0/0`
+                    break
+                if k.tag != "list" and check_value(k, tok) is None:
                     c = k
                     break
             if c is None:
                 return "syntax error at %r" % tok
+            if c.tag == "list":
+                node, last, i = c, c, i + 1
+                continue
             last, i = c, i + 1
             continue
         if c.tag == "container":

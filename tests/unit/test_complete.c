@@ -392,6 +392,7 @@ test_show_and_pipes(void)
 	    "  match                Show only text that matches a pattern\n"
 	    "  no-more              Don't paginate output\n"
 	    "  save                 Save output text to file\n"
+	    "  suppress-zeros       Suppresses lines with zero values\n"
 	    "  tee                  Write to standard output and file\n"
 	    "  trim                 Trim specified number of columns from start of line\n");
 	/* operational output: no compare, no display set */

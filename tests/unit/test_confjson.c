@@ -38,13 +38,6 @@ test_json_print(void)
 	    "            \"junos:commit-seconds\" : \"1771154457\",\n"
 	    "            \"junos:commit-user\" : \"ps\"\n"
 	    "        },\n"
-	    "        \"system\" : {\n"
-	    "            \"host-name\" : \"gm1\",\n"
-	    "            \"@host-name\" : {\n"
-	    "                \"inactive\" : true\n"
-	    "            },\n"
-	    "            \"domain-search\" : [\"a\", \"b\\\"c\"]\n"
-	    "        },\n"
 	    "        \"groups\" : [\n"
 	    "        {\n"
 	    "            \"name\" : \"g1\",\n"
@@ -53,6 +46,13 @@ test_json_print(void)
 	    "            }\n"
 	    "        }\n"
 	    "        ],\n"
+	    "        \"system\" : {\n"
+	    "            \"host-name\" : \"gm1\",\n"
+	    "            \"@host-name\" : {\n"
+	    "                \"inactive\" : true\n"
+	    "            },\n"
+	    "            \"domain-search\" : [\"a\", \"b\\\"c\"]\n"
+	    "        },\n"
 	    "        \"interfaces\" : {\n"
 	    "            \"interface\" : [\n"
 	    "            {\n"
@@ -210,7 +210,7 @@ test_json_parse(void)
 	    "[edit]\n  'protocols'\n    syntax error\n"
 	    "[edit system]\n  'host-name'\n    syntax error\n"
 	    "[edit interfaces ge-0/0/0]\n  'mtu'\n    Value 10 is not within range (256..9192)\n"
-	    "[edit]\n  'interfaces'\n    missing key\n");
+	    "[edit interfaces]\n  'interface'\n    missing key\n");
 	char *s = fu_set(r);
 	UNIT_STREQ(s, "set system time-zone UTC\nset interfaces ge-0/0/0\n");
 	free(s);

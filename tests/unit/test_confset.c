@@ -46,13 +46,13 @@ static void
 test_set_meta(void)
 {
 	struct conf_node *r = fu_tree(
+	    "set groups g1 interfaces <ge-*> mtu 9000\n"
 	    "set apply-groups g1\n"
 	    "set system host-name gm1\n"
 	    "set system domain-search [ a \"b c\" ]\n"
 	    "set interfaces ge-0/0/0 description \"x; y\"\n"
 	    "set interfaces ge-0/0/0 unit 0 vlan-id 5\n"
 	    "set interfaces ge-0/0/1 mtu 1500\n"
-	    "set groups g1 interfaces <ge-*> mtu 9000\n"
 	    "deactivate interfaces ge-0/0/1\n"
 	    "deactivate interfaces ge-0/0/0 unit 0 vlan-id\n"
 	    "deactivate system domain-search a\n"
@@ -60,11 +60,11 @@ test_set_meta(void)
 	char *s = fu_set(r);
 
 	UNIT_STREQ(s,
+	    "set groups g1 interfaces <ge-*> mtu 9000\n"
 	    "set apply-groups g1\n"
 	    "set system host-name gm1\n"
 	    "set system domain-search a\n"
 	    "set system domain-search \"b c\"\n"
-	    "set groups g1 interfaces <ge-*> mtu 9000\n"
 	    "set interfaces ge-0/0/0 description \"x; y\"\n"
 	    "set interfaces ge-0/0/0 unit 0 vlan-id 5\n"
 	    "set interfaces ge-0/0/1 mtu 1500\n"
@@ -75,11 +75,11 @@ test_set_meta(void)
 
 	/* the same lines rebuild the same tree, flags included */
 	struct conf_node *r2 = fu_tree(
+	    "set groups g1 interfaces <ge-*> mtu 9000\n"
 	    "set apply-groups g1\n"
 	    "set system host-name gm1\n"
 	    "set system domain-search a\n"
 	    "set system domain-search \"b c\"\n"
-	    "set groups g1 interfaces <ge-*> mtu 9000\n"
 	    "set interfaces ge-0/0/0 description \"x; y\"\n"
 	    "set interfaces ge-0/0/0 unit 0 vlan-id 5\n"
 	    "set interfaces ge-0/0/1 mtu 1500\n"
@@ -93,10 +93,10 @@ test_set_meta(void)
 	struct buf b = BUF_INIT;
 	conf_print_set(&b, r, false, CONF_P_NO_INACTIVE);
 	UNIT_STREQ(buf_str(&b),
+	    "set groups g1 interfaces <ge-*> mtu 9000\n"
 	    "set apply-groups g1\n"
 	    "set system host-name gm1\n"
 	    "set system domain-search \"b c\"\n"
-	    "set groups g1 interfaces <ge-*> mtu 9000\n"
 	    "set interfaces ge-0/0/0 description \"x; y\"\n"
 	    "set interfaces ge-0/0/0 unit 0\n");
 	buf_free(&b);

@@ -108,6 +108,40 @@ test_split(void)
 	free(cmd);
 	pipe_stages_free(st, n);
 
+	/* compare FILE: the file name is kept; `r` still selects rollback */
+	UNIT_CHECK(pipe_split("show | compare /var/tmp/old.conf", &cmd, &st, &n, &err) == 0);
+	pipe_display_opts(st, n, &d);
+	UNIT_CHECK(d.compare && d.compare_rollback == -1);
+	UNIT_STREQ(d.compare_file, "/var/tmp/old.conf");
+	free(cmd);
+	pipe_stages_free(st, n);
+	UNIT_CHECK(pipe_split("show | compare r 2", &cmd, &st, &n, &err) == 0);
+	pipe_display_opts(st, n, &d);
+	UNIT_CHECK(d.compare && d.compare_rollback == 2 && d.compare_file == NULL);
+	free(cmd);
+	pipe_stages_free(st, n);
+	UNIT_CHECK(pipe_split("show | compare", &cmd, &st, &n, &err) == 0);
+	pipe_display_opts(st, n, &d);
+	UNIT_CHECK(d.compare && d.compare_rollback == -1 && d.compare_file == NULL);
+	free(cmd);
+	pipe_stages_free(st, n);
+
+	/* display xml|json no-export-path: configuration displays only */
+	UNIT_CHECK(pipe_split("show | display json no-export-path", &cmd, &st, &n,
+	    &err) == 0);
+	pipe_display_opts(st, n, &d);
+	UNIT_CHECK(d.format == PIPE_FMT_JSON && d.no_export_path);
+	buf_reset(&err);
+	UNIT_CHECK(pipe_check_context(st, n, true, &pos, &err) == 0);
+	UNIT_CHECK(pipe_check_context(st, n, false, &pos, &err) == -1);
+	free(cmd);
+	pipe_stages_free(st, n);
+	UNIT_CHECK(pipe_split("show | display xml", &cmd, &st, &n, &err) == 0);
+	pipe_display_opts(st, n, &d);
+	UNIT_CHECK(d.format == PIPE_FMT_XML && !d.no_export_path);
+	free(cmd);
+	pipe_stages_free(st, n);
+
 	UNIT_CHECK(pipe_split("show version | display xml rpc", &cmd, &st, &n, &err) == 0);
 	pipe_display_opts(st, n, &d);
 	UNIT_CHECK(d.format == PIPE_FMT_XML && d.xml_rpc);
@@ -170,6 +204,13 @@ test_filters(void)
 	UNIT_STREQ(run("show | trim 100 | count", text), "Count: 8 lines\n");
 	UNIT_STREQ(run("show | find ge | match desc | trim 8", text),
 	    "description \"Uplink to KS\";\n");
+	/* suppress-zeros leaves a configuration as it is (vSRX 24.4) */
+	UNIT_STREQ(run("show | suppress-zeros", text), text);
+	UNIT_STREQ(run("show | suppress-zeros | count", text), "Count: 8 lines\n");
+	UNIT_STREQ(run("show | s", ""), "ERR@7:'s' is ambiguous.\n"
+	    "Possible completions:\n"
+	    "  save                 Save output text to file\n"
+	    "  suppress-zeros       Suppresses lines with zero values\n");
 	/* display and compare do not filter text */
 	UNIT_STREQ(run("show | display set | no-more | hold", text), text);
 
