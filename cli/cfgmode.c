@@ -888,7 +888,7 @@ cfg_run_op(struct cli_ctx *ctx, struct cli_cmd *cmd)
 		    "syntax error, expecting <command>.");
 		return -1;
 	}
-	return cli_dispatch(ctx, op_commands, &sub);
+	return cli_dispatch(ctx, op_table, &sub);
 }
 
 static int

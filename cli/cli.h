@@ -60,6 +60,7 @@ enum cli_cmd_id {
 	CMD_SET_CLI_SCREEN_LENGTH,
 	CMD_SET_CLI_SCREEN_WIDTH,
 	CMD_SET_CLI_COMPLETE_ON_SPACE,
+	CMD_OPSCHEMA,		/* a command of schema/op (show version ...) */
 	/* configuration mode (cfgmode.c) */
 	CMD_CFG_FIRST,
 	CMD_CFG_EDIT_VERB = CMD_CFG_FIRST,	/* set delete activate ... insert */
@@ -77,10 +78,14 @@ enum cli_cmd_id {
 	CMD_CFG_STATUS,
 };
 
-extern const struct op_cmd op_commands[];	/* operational mode, top-level words */
+extern const struct op_cmd op_commands[];	/* operational mode, hand-written */
+/* Operational mode as dispatched and completed: op_commands merged with schema/op
+ * (op_table_build), or op_commands itself before that. */
+extern const struct op_cmd *op_table;
 extern const struct op_cmd cfg_commands[];	/* configuration mode, top-level words */
 
 struct cli_ctx;
+struct opschema;
 
 /* ---- mgd client (mgdclient.c) ---- */
 
@@ -149,6 +154,7 @@ struct cli_ctx {
 	enum cli_mode	 cx_mode;
 	enum cli_cfgkind cx_cfgkind;
 	const struct schema *cx_schema;
+	const struct opschema *cx_opschema;	/* operational commands (schema/op) */
 	struct mgd_client *cx_mgd;
 	const char	*cx_instance;
 
@@ -256,6 +262,9 @@ const struct op_cmd *cli_match_word(const struct op_cmd *table, const char *word
 /* Match cmd's words from cc_first through table and run the command they name. */
 int		 cli_dispatch(struct cli_ctx *, const struct op_cmd *table, struct cli_cmd *);
 int		 op_run(struct cli_ctx *, struct cli_cmd *);
+/* Merge the commands of schema/op into op_table (hand-written words win); 0 / -1. */
+int		 op_table_build(const struct opschema *);
+void		 op_table_free(void);
 /* The matched entry whose word is name, or NULL. */
 const struct cli_arg *cli_path_find(const struct cli_cmd *, const char *name);
 /* The "<value>" word typed right after the entry name, or NULL. */

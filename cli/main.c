@@ -17,6 +17,7 @@
 
 #include "cli.h"
 #include "instance.h"
+#include "opschema.h"
 #include "pager.h"
 
 static const struct conf_node *cli_env_config(void *, bool);
@@ -45,7 +46,7 @@ cli_complete_env(struct cli_ctx *ctx, struct complete_env *env)
 	env->ce_level = ctx->cx_level_str != NULL ? ctx->cx_level_str : "";
 	env->ce_prompt_len = ctx->cx_prompt_len;
 	env->ce_complete_on_space = ctx->cx_complete_on_space;
-	env->ce_op_table = op_commands;
+	env->ce_op_table = op_table;
 	env->ce_config_table = cfg_commands;
 	env->ce_config = cli_env_config;
 	env->ce_rollbacks = cli_env_rollbacks;
@@ -385,7 +386,7 @@ cli_run_line(struct cli_ctx *ctx, const char *line, size_t col)
 		goto done;
 	}
 	rv = cli_dispatch(ctx, ctx->cx_mode == CLI_MODE_CONFIG ? cfg_commands :
-	    op_commands, &cmd);
+	    op_table, &cmd);
 	cli_output(ctx, &cmd);
 done:
 	cmd_words_free(&cmd.cc_words);
@@ -434,6 +435,7 @@ main(int argc, char *argv[])
 	struct buf err = BUF_INIT;
 	struct passwd *pw;
 	struct schema *schema;
+	struct opschema *opschema;
 	const char *command = NULL, *instance = NULL;
 	char serr[512];
 	int ch, status;
@@ -468,6 +470,16 @@ main(int argc, char *argv[])
 		return 1;
 	}
 	ctx.cx_schema = schema;
+	/* The operational commands: as necessary to the cli as the schema. */
+	if ((opschema = opschema_load_default(serr, sizeof(serr))) == NULL ||
+	    op_table_build(opschema) == -1) {
+		fprintf(stderr, "cli: cannot load the operational commands: %s\n",
+		    opschema == NULL ? serr : "out of memory");
+		opschema_free(opschema);
+		schema_free(schema);
+		return 1;
+	}
+	ctx.cx_opschema = opschema;
 	ctx.cx_instance = instance;
 	ctx.cx_mode = CLI_MODE_OPER;
 	ctx.cx_complete_on_space = true;
@@ -507,6 +519,8 @@ done:
 	free(ctx.cx_user);
 	free(ctx.cx_host);
 	buf_free(&err);
+	op_table_free();
+	opschema_free(opschema);
 	schema_free(schema);
 	return status;
 }

@@ -2,6 +2,12 @@
  * opmode: operational mode commands, the dispatcher shared by both modes, and the
  * configuration displays (`show configuration`, and `show` in configuration mode).
  *
+ * The commands of schema/op (show version, show system uptime ...) join the
+ * hand-written table at start (op_table_build): their words become op_cmd entries,
+ * so that the dispatcher and complete.c see one grammar. Running one sends the RPC
+ * opschema builds to mgd (which answers it or forwards it to the daemon serving it)
+ * and renders the reply with the schema's template (render.h).
+ *
  * Displays other than the whole configuration as text are rendered here from the
  * XML mgd sends, with the lib printers (conffmt.h): the same code mgd prints with,
  * and the only way to show a subtree without its enclosing braces as Junos does.
@@ -14,12 +20,15 @@
 #include <unistd.h>
 
 #include <json-c/json.h>
+#include <libxml/parser.h>
 
 #include "atomicfile.h"
 #include "cli.h"
 #include "conffmt.h"
 #include "instance.h"
 #include "netconf.h"
+#include "opschema.h"
+#include "render.h"
 
 #define ROLLBACK_HELP	"Index of rollback configuration file (0..49)"
 #define T_END		{ NULL, NULL, NULL, 0, 0 }
@@ -104,6 +113,187 @@ const struct op_cmd op_commands[] = {
 	{ "show", "Show system information", op_show_sub, 0, 0 },
 	T_END
 };
+
+const struct op_cmd *op_table = op_commands;
+
+/* ---- schema/op commands in the op_cmd grammar ---- */
+
+/* Every table op_table_build allocated (entries point into the opschema tree). */
+static struct op_cmd **op_allocs;
+static size_t op_nallocs;
+static char **op_words;		/* "<peer-address>": keyword-less args */
+static size_t op_nwords;
+
+static struct op_cmd *
+op_table_alloc(size_t n)
+{
+	struct op_cmd *t, **a;
+
+	if ((a = reallocarray(op_allocs, op_nallocs + 1, sizeof(*a))) == NULL)
+		return NULL;
+	op_allocs = a;
+	if ((t = calloc(n + 1, sizeof(*t))) == NULL)	/* + the NULL end */
+		return NULL;
+	op_allocs[op_nallocs++] = t;
+	return t;
+}
+
+static int
+op_entry_cmp(const void *a, const void *b)
+{
+	const struct op_cmd *x = a, *y = b;
+
+	return strcmp(x->oc_word, y->oc_word);
+}
+
+static int	op_from_node(const struct opsch_node *, struct op_cmd *);
+
+/* The options of a command: its longer commands, levels and arguments. */
+static const struct op_cmd *
+op_cmd_options(const struct opsch_node *n)
+{
+	const struct opsch_cmd *c = n->on_cmd;
+	struct op_cmd *t, *v;
+	size_t k = 0;
+
+	if ((t = op_table_alloc(n->on_nchildren + c->cm_nlevels + c->cm_nargs)) == NULL)
+		return NULL;
+	for (size_t i = 0; i < n->on_nchildren; i++)
+		if (op_from_node(n->on_children[i], &t[k++]) == -1)
+			return NULL;
+	for (size_t i = 0; i < c->cm_nlevels; i++) {
+		const struct opsch_level *l = &c->cm_levels[i];
+
+		if (l->ol_implicit)
+			continue;
+		t[k].oc_word = l->ol_name;
+		t[k].oc_help = l->ol_help;
+		t[k++].oc_flags = (l->ol_flags & OPSCH_F_HIDDEN) ? OC_HIDDEN : 0;
+	}
+	for (size_t i = 0; i < c->cm_nargs; i++) {
+		const struct opsch_arg *a = &c->cm_args[i];
+
+		t[k].oc_help = a->oa_help;
+		t[k].oc_flags = (a->oa_flags & OPSCH_F_HIDDEN) ? OC_HIDDEN : 0;
+		if (a->oa_flags & OPSCH_F_NOKEYWORD) {
+			char **w;
+
+			/* a "<word>" entry takes the value: ? shows <peer-address> */
+			w = reallocarray(op_words, op_nwords + 1, sizeof(*w));
+			if (w == NULL)
+				return NULL;
+			op_words = w;
+			if (asprintf(&op_words[op_nwords], "<%s>", a->oa_name) == -1)
+				return NULL;
+			t[k++].oc_word = op_words[op_nwords++];
+			continue;
+		}
+		t[k].oc_word = a->oa_name;
+		if (a->oa_leaf.sn_type.st_base != ST_EMPTY) {
+			if ((v = op_table_alloc(1)) == NULL)
+				return NULL;
+			v->oc_word = sch_value_placeholder(&a->oa_leaf);
+			v->oc_help = a->oa_help;
+			t[k].oc_sub = v;
+		}
+		k++;
+	}
+	if (k == 0)
+		return NULL;
+	qsort(t, k, sizeof(*t), op_entry_cmp);
+	return t;
+}
+
+/* The entry of one word of schema/op: a menu (its words follow) or a command. */
+static int
+op_from_node(const struct opsch_node *n, struct op_cmd *e)
+{
+	struct op_cmd *t;
+
+	memset(e, 0, sizeof(*e));
+	e->oc_word = n->on_word;
+	e->oc_help = n->on_help;
+	e->oc_flags = (n->on_flags & OPSCH_F_HIDDEN) ? OC_HIDDEN : 0;
+	if (n->on_cmd != NULL) {
+		e->oc_id = CMD_OPSCHEMA;
+		if ((e->oc_sub = op_cmd_options(n)) != NULL)
+			e->oc_flags |= OC_EXEC | OC_OPTIONS;
+		return 0;
+	}
+	if ((t = op_table_alloc(n->on_nchildren)) == NULL)
+		return -1;
+	for (size_t i = 0; i < n->on_nchildren; i++)
+		if (op_from_node(n->on_children[i], &t[i]) == -1)
+			return -1;
+	e->oc_sub = t;
+	return 0;
+}
+
+/*
+ * fixed (a hand-written table) plus the children of n it does not have. A word in
+ * both that leads to more words in both (show, show system) is merged below; any
+ * other word in both stays as written by hand.
+ */
+static const struct op_cmd *
+op_merge(const struct op_cmd *fixed, const struct opsch_node *n)
+{
+	struct op_cmd *t;
+	size_t nf = 0, k;
+
+	while (fixed[nf].oc_word != NULL)
+		nf++;
+	if ((t = op_table_alloc(nf + n->on_nchildren)) == NULL)
+		return NULL;
+	memcpy(t, fixed, nf * sizeof(*t));
+	k = nf;
+	for (size_t i = 0; i < n->on_nchildren; i++) {
+		const struct opsch_node *c = n->on_children[i];
+		size_t j;
+
+		for (j = 0; j < nf; j++)
+			if (strcmp(t[j].oc_word, c->on_word) == 0)
+				break;
+		if (j == nf) {
+			if (op_from_node(c, &t[k++]) == -1)
+				return NULL;
+		} else if (c->on_cmd == NULL && t[j].oc_sub != NULL &&
+		    !(t[j].oc_flags & (OC_ARGS | OC_OPTIONS))) {
+			if ((t[j].oc_sub = op_merge(t[j].oc_sub, c)) == NULL)
+				return NULL;
+		}
+	}
+	qsort(t, k, sizeof(*t), op_entry_cmp);
+	return t;
+}
+
+int
+op_table_build(const struct opschema *os)
+{
+	const struct op_cmd *t;
+
+	if ((t = op_merge(op_commands, os->os_root)) == NULL) {
+		op_table_free();
+		return -1;
+	}
+	op_table = t;
+	return 0;
+}
+
+void
+op_table_free(void)
+{
+	for (size_t i = 0; i < op_nallocs; i++)
+		free(op_allocs[i]);
+	free(op_allocs);
+	op_allocs = NULL;
+	op_nallocs = 0;
+	for (size_t i = 0; i < op_nwords; i++)
+		free(op_words[i]);
+	free(op_words);
+	op_words = NULL;
+	op_nwords = 0;
+	op_table = op_commands;
+}
 
 /* ---- dispatch ---- */
 
@@ -1185,6 +1375,69 @@ op_set_cli(struct cli_ctx *ctx, struct cli_cmd *cmd)
 	}
 }
 
+/*
+ * A command of schema/op. The cli sends the RPC itself rather than a <command>
+ * line: it needs the reply's XML anyway (`| display xml|json`), the RPC is exactly
+ * what `| display xml rpc` shows, the line is parsed once (here, where the caret
+ * is), and mgd forwards an RPC as is to the daemon that serves it.
+ */
+static int
+op_opschema(struct cli_ctx *ctx, struct cli_cmd *cmd)
+{
+	struct opsch_req rq;
+	struct opsch_error oe;
+	struct mgd_reply r;
+	struct buf rpc = BUF_INIT;
+	const struct opsch_level *lv;
+	char *words[CLI_MAXARGS * 2];
+	size_t n = 0;
+	xmlDocPtr doc;
+	int rv = -1;
+
+	memset(&rq, 0, sizeof(rq));
+	memset(&oe, 0, sizeof(oe));
+	memset(&r, 0, sizeof(r));
+	for (size_t i = cmd->cc_first; i < cmd->cc_words.cw_n && n < CLI_MAXARGS * 2; i++)
+		words[n++] = cmd->cc_words.cw_v[i].w_text;
+	if (ctx->cx_opschema == NULL ||
+	    opschema_parse(ctx->cx_opschema, words, n, &rq, &oe) == -1) {
+		cli_error_at(ctx, cmd, cli_word_pos(cmd, cmd->cc_first + oe.oe_word),
+		    oe.oe_msg[0] != '\0' ? oe.oe_msg :
+		    "syntax error, expecting <command>.");
+		return -1;
+	}
+	opsch_req_rpc_xml(&rq, &rpc);
+	if (cmd->cc_disp.xml_rpc) {
+		doc = xmlReadMemory(buf_str(&rpc), (int)rpc.b_len, NULL, NULL,
+		    XML_PARSE_NONET);
+		if (doc != NULL) {
+			render_display_rpc(xmlDocGetRootElement(doc), "", cmd->cc_out);
+			xmlFreeDoc(doc);
+			rv = 0;
+		}
+		goto done;
+	}
+	if (mgd_rpc(ctx->cx_mgd, buf_str(&rpc), &r) == -1) {
+		cli_error_text(ctx, buf_str(&r.mr_text));
+		goto done;
+	}
+	if (cmd->cc_disp.format == PIPE_FMT_XML)
+		render_display_xml(r.mr_root, "", cmd->cc_out);
+	else if (cmd->cc_disp.format == PIPE_FMT_JSON)
+		render_display_json(r.mr_root, cmd->cc_out);
+	else {
+		lv = opsch_req_level(&rq);
+		render_reply(rq.rq_cmd, lv != NULL ? lv->ol_name : NULL, r.mr_root,
+		    cmd->cc_out);
+	}
+	rv = 0;
+done:
+	mgd_reply_free(&r);
+	opsch_req_free(&rq);
+	buf_free(&rpc);
+	return rv;
+}
+
 int
 op_run(struct cli_ctx *ctx, struct cli_cmd *cmd)
 {
@@ -1204,6 +1457,8 @@ op_run(struct cli_ctx *ctx, struct cli_cmd *cmd)
 		return op_show_system_rollback(ctx, cmd);
 	case CMD_SHOW_CLI:
 		return op_show_cli(ctx, cmd);
+	case CMD_OPSCHEMA:
+		return op_opschema(ctx, cmd);
 	case CMD_SET_CLI_SCREEN_LENGTH:
 	case CMD_SET_CLI_SCREEN_WIDTH:
 	case CMD_SET_CLI_COMPLETE_ON_SPACE:

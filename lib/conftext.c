@@ -1133,6 +1133,33 @@ p_nokeyword(const struct sch_node *cur, int cur_step, const char *w, bool in_gro
 	return NULL;
 }
 
+/* A syntax error at word `at` (nw: the end of the statement). */
+static int
+p_syntax(struct presolve *r, size_t at)
+{
+	r->r_bad = at;
+	snprintf(r->r_msg, sizeof(r->r_msg), "syntax error");
+	return -1;
+}
+
+/* Word i as a value for leaf (or key) s, checked by p_value; NULL on error, r set. */
+static char *
+p_word_value(struct presolve *r, const struct sch_node *s, const struct pword *w, size_t nw,
+    size_t i, bool in_groups)
+{
+	char *v;
+
+	if (i >= nw || w[i].pw_open || w[i].pw_close) {
+		p_syntax(r, i);
+		return NULL;
+	}
+	if (p_value(r, s, w[i].pw_text, in_groups, &v) != 0) {
+		r->r_bad = i;
+		return NULL;
+	}
+	return v;
+}
+
 /*
  * Resolve a statement's words from schema node `from` (the block's), or, in a root-level
  * list's block, from that list (the first word is a key). Fills r; -1 on error with
@@ -1154,11 +1181,8 @@ p_resolve(const struct sch_node *from, const struct sch_node *wrap, bool in_grou
 		const struct sch_node *s;
 		bool keyword = true;
 
-		if (w[i].pw_open || w[i].pw_close) {
-			r->r_bad = i;
-			snprintf(r->r_msg, sizeof(r->r_msg), "syntax error");
-			return -1;
-		}
+		if (w[i].pw_open || w[i].pw_close)
+			return p_syntax(r, i);
 		if (first && wrap != NULL) {
 			s = wrap;
 			keyword = false;
@@ -1190,36 +1214,21 @@ p_resolve(const struct sch_node *from, const struct sch_node *wrap, bool in_grou
 			i++;
 		switch (s->sn_kind) {
 		case SCH_CONTAINER:
-			p_push(r, s, NULL, cur_step, first);
-			cur = s;
-			cur_step = (int)r->r_n - 1;
-			r->r_open = s;
-			r->r_open_step = cur_step;
-			break;
 		case SCH_LIST: {
-			char *key;
-			if (i >= nw) {
+			/* A level down: the container, or the list entry named by its key. */
+			char *key = NULL;
+			if (s->sn_kind == SCH_LIST) {
 				/* `groups {`: the block of the root-level list. */
-				if (conffmt_list_wrapped(s) && first) {
+				if (i >= nw && conffmt_list_wrapped(s) && first) {
 					r->r_open = s;
 					r->r_open_step = -1;
 					r->r_wrapper = true;
 					return 0;
 				}
-				r->r_bad = nw;
-				snprintf(r->r_msg, sizeof(r->r_msg), "syntax error");
-				return -1;
+				if ((key = p_word_value(r, s->sn_key, w, nw, i, in_groups)) == NULL)
+					return -1;
+				i++;
 			}
-			if (w[i].pw_open || w[i].pw_close) {
-				r->r_bad = i;
-				snprintf(r->r_msg, sizeof(r->r_msg), "syntax error");
-				return -1;
-			}
-			if (p_value(r, s->sn_key, w[i].pw_text, in_groups, &key) != 0) {
-				r->r_bad = i;
-				return -1;
-			}
-			i++;
 			p_push(r, s, key, cur_step, first);
 			cur = s;
 			cur_step = (int)r->r_n - 1;
@@ -1228,7 +1237,7 @@ p_resolve(const struct sch_node *from, const struct sch_node *wrap, bool in_grou
 			break;
 		}
 		case SCH_LEAF: {
-			char *v = NULL;
+			char *v;
 			if (s->sn_type.st_base == ST_EMPTY) {
 				p_push(r, s, NULL, cur_step, first);
 				break;
@@ -1238,15 +1247,8 @@ p_resolve(const struct sch_node *from, const struct sch_node *wrap, bool in_grou
 				p_push(r, s, NULL, cur_step, first);
 				break;
 			}
-			if (i >= nw || w[i].pw_open || w[i].pw_close) {
-				r->r_bad = i;
-				snprintf(r->r_msg, sizeof(r->r_msg), "syntax error");
+			if ((v = p_word_value(r, s, w, nw, i, in_groups)) == NULL)
 				return -1;
-			}
-			if (p_value(r, s, w[i].pw_text, in_groups, &v) != 0) {
-				r->r_bad = i;
-				return -1;
-			}
 			i++;
 			p_push(r, s, v, cur_step, first);
 			break;
@@ -1256,50 +1258,28 @@ p_resolve(const struct sch_node *from, const struct sch_node *wrap, bool in_grou
 			if (i < nw && w[i].pw_open) {
 				size_t j = i + 1;
 				for (; j < nw && !w[j].pw_close; j++) {
-					if (w[j].pw_open) {
-						r->r_bad = j;
-						snprintf(r->r_msg, sizeof(r->r_msg), "syntax error");
+					if ((v = p_word_value(r, s, w, nw, j, in_groups)) == NULL)
 						return -1;
-					}
-					if (p_value(r, s, w[j].pw_text, in_groups, &v) != 0) {
-						r->r_bad = j;
-						return -1;
-					}
 					p_push(r, s, v, cur_step, first);
 				}
-				if (j >= nw) {
-					r->r_bad = nw;
-					snprintf(r->r_msg, sizeof(r->r_msg), "syntax error");
-					return -1;
-				}
+				if (j >= nw)
+					return p_syntax(r, nw);
 				i = j + 1;
 				break;
 			}
-			if (i >= nw || w[i].pw_close) {
-				r->r_bad = i;
-				snprintf(r->r_msg, sizeof(r->r_msg), "syntax error");
+			if ((v = p_word_value(r, s, w, nw, i, in_groups)) == NULL)
 				return -1;
-			}
-			if (p_value(r, s, w[i].pw_text, in_groups, &v) != 0) {
-				r->r_bad = i;
-				return -1;
-			}
 			i++;
 			p_push(r, s, v, cur_step, first);
 			break;
 		}
 		default:
-			r->r_bad = i;
-			snprintf(r->r_msg, sizeof(r->r_msg), "syntax error");
-			return -1;
+			return p_syntax(r, i);
 		}
 		first = false;
 	}
-	if (r->r_n == 0) {
-		r->r_bad = 0;
-		snprintf(r->r_msg, sizeof(r->r_msg), "syntax error");
-		return -1;
-	}
+	if (r->r_n == 0)
+		return p_syntax(r, 0);
 	return 0;
 }
 

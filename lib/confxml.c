@@ -22,6 +22,7 @@
 #include "conffmt.h"
 #include "schema.h"
 #include "secret9.h"
+#include "xmlutil.h"
 
 /* ==== printing ==== */
 
@@ -289,25 +290,10 @@ x_is_comment(xmlNodePtr e)
 	    strcmp((const char *)e->ns->prefix, "junos") == 0;
 }
 
-static char *
-x_attr(xmlNodePtr e, const char *name)
-{
-	xmlChar *v = xmlGetProp(e, (const xmlChar *)name);
-	char *s;
-
-	if (v == NULL)
-		return NULL;
-	s = strdup((const char *)v);
-	xmlFree(v);
-	if (s == NULL)
-		abort();
-	return s;
-}
-
 static bool
 x_attr_is(xmlNodePtr e, const char *name, const char *value)
 {
-	char *v = x_attr(e, name);
+	char *v = xml_attr(e, name);
 	bool yes = v != NULL && strcmp(v, value) == 0;
 
 	free(v);
@@ -359,7 +345,7 @@ x_error(struct xctx *x, const struct conf_node *ctx, const char *bad, const char
 static void
 x_flags(xmlNodePtr e, struct conf_node *n, char **annot)
 {
-	char *op = x_attr(e, "operation");
+	char *op = xml_attr(e, "operation");
 	char *ins;
 
 	if (op != NULL) {
@@ -379,9 +365,9 @@ x_flags(xmlNodePtr e, struct conf_node *n, char **annot)
 		n->cn_flags &= ~CONF_F_INACTIVE;
 		n->cn_flags |= CONF_F_ACTIVATE;
 	}
-	if ((ins = x_attr(e, "insert")) != NULL) {
-		char *ref = x_attr(e, "name");
-		if (ref == NULL && (ref = x_attr(e, "key")) != NULL) {
+	if ((ins = xml_attr(e, "insert")) != NULL) {
+		char *ref = xml_attr(e, "name");
+		if (ref == NULL && (ref = xml_attr(e, "key")) != NULL) {
 			/* key="[ name='x' ]" or a bare value */
 			char *q = strchr(ref, '\'');
 			if (q == NULL)

@@ -3,6 +3,7 @@ noinst_LIBRARIES += lib/libroutemu.a
 lib_libroutemu_a_SOURCES = \
 	lib/buf.c lib/buf.h \
 	lib/xmalloc.c lib/xmalloc.h \
+	lib/xmlutil.c lib/xmlutil.h \
 	lib/log.c lib/log.h \
 	lib/clock.c lib/clock.h \
 	lib/instance.c lib/instance.h \

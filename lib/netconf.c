@@ -26,6 +26,7 @@
 
 #include "log.h"
 #include "netconf.h"
+#include "xmlutil.h"
 
 /* ---- framing scanner ---- */
 
@@ -681,8 +682,7 @@ nc_parse(const char *msg, size_t len)
 bool
 nc_xml_is(xmlNodePtr n, const char *name)
 {
-	return n != NULL && n->type == XML_ELEMENT_NODE && n->name != NULL &&
-	       strcmp((const char *)n->name, name) == 0;
+	return xml_is(n, name);
 }
 
 xmlNodePtr

@@ -4,137 +4,31 @@
  * at the CLI or sent in a NETCONF <command>, and an RPC element.
  *
  * Argument values use the configuration schema's types: each argument carries a
- * struct sch_node leaf, so types.c checks them with the same Junos messages. The
- * type elements (<pattern>, <enum>, <type>, range=, length=) are parsed here with
- * the rules of schema.c, whose parser is private to it.
+ * struct sch_node leaf, so types.c checks them with the same Junos messages, and
+ * schema.c's type parser reads them (<pattern>, <enum>, <type>, range=, length=).
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
 #endif
 
-#include <sys/stat.h>
-
-#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
-#include <regex.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
 #include "opschema.h"
 #include "render.h"
+#include "xmalloc.h"
+#include "xmlutil.h"
 
 #define OPSCH_NS		"urn:routemu:opschema:1"
 #define OPSCH_MAX_WORDS		16	/* words of a command path */
 #define OPSCH_IMPLICIT_LEVEL	"normal"
-
-struct opsch_loader {
-	const char	*l_file;	/* file name, for messages */
-	char		*l_err;
-	size_t		 l_errlen;
-	bool		 l_failed;
-};
-
-static void *
-os_xalloc(size_t n)
-{
-	void *p = calloc(1, n ? n : 1);
-
-	if (p == NULL)
-		abort();
-	return p;
-}
-
-static char *
-os_xstrdup(const char *s)
-{
-	char *p = strdup(s);
-
-	if (p == NULL)
-		abort();
-	return p;
-}
-
-static void __attribute__((format(printf, 3, 4)))
-os_error(struct opsch_loader *l, xmlNodePtr x, const char *fmt, ...)
-{
-	char msg[384];
-	va_list ap;
-
-	if (l->l_failed)
-		return;
-	l->l_failed = true;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	if (x != NULL)
-		snprintf(l->l_err, l->l_errlen, "%s:%ld: %s", l->l_file ? l->l_file : "?",
-		    (long)xmlGetLineNo(x), msg);
-	else
-		snprintf(l->l_err, l->l_errlen, "%s: %s", l->l_file ? l->l_file : "?", msg);
-}
-
-static bool
-os_is(xmlNodePtr x, const char *name)
-{
-	return x->type == XML_ELEMENT_NODE && strcmp((const char *)x->name, name) == 0;
-}
-
-static char *
-os_attr(xmlNodePtr x, const char *name)
-{
-	xmlChar *v = xmlGetProp(x, (const xmlChar *)name);
-	char *s;
-
-	if (v == NULL)
-		return NULL;
-	s = os_xstrdup((const char *)v);
-	xmlFree(v);
-	return s;
-}
-
-static int
-os_check_attrs(struct opsch_loader *l, xmlNodePtr x, const char *const *allowed)
-{
-	for (xmlAttrPtr a = x->properties; a != NULL; a = a->next) {
-		bool ok = false;
-		for (size_t i = 0; allowed[i] != NULL; i++)
-			if (strcmp((const char *)a->name, allowed[i]) == 0)
-				ok = true;
-		if (!ok) {
-			os_error(l, x, "unknown attribute %s= on <%s>", (const char *)a->name,
-			    (const char *)x->name);
-			return -1;
-		}
-	}
-	return 0;
-}
-
-/* A flag attribute: absent or "false" is false, "true" is true, anything else an error. */
-static int
-os_attr_bool(struct opsch_loader *l, xmlNodePtr x, const char *name, bool *out)
-{
-	char *v = os_attr(x, name);
-	int rc = 0;
-
-	*out = false;
-	if (v == NULL)
-		return 0;
-	if (strcmp(v, "true") == 0)
-		*out = true;
-	else if (strcmp(v, "false") != 0) {
-		os_error(l, x, "%s=\"%s\": true or false", name, v);
-		rc = -1;
-	}
-	free(v);
-	return rc;
-}
 
 /* A word of the CLI: lower-case letters, digits and '-', not starting with '-'. */
 static bool
@@ -161,316 +55,6 @@ os_valid_element(const char *w)
 	return true;
 }
 
-/* ---- types (the rules of schema.c, for arguments) ---- */
-
-struct os_typename {
-	const char	*tn_name;
-	enum sch_base	 tn_base;
-	int		 tn_bits;
-	bool		 tn_unsigned;
-};
-
-static const struct os_typename os_typenames[] = {
-	{ "string", ST_STRING, 0, false },
-	{ "empty", ST_EMPTY, 0, false },
-	{ "enumeration", ST_ENUM, 0, false },
-	{ "union", ST_UNION, 0, false },
-	{ "int8", ST_INT, 8, false },
-	{ "int16", ST_INT, 16, false },
-	{ "int32", ST_INT, 32, false },
-	{ "int64", ST_INT, 64, false },
-	{ "uint8", ST_INT, 8, true },
-	{ "uint16", ST_INT, 16, true },
-	{ "uint32", ST_INT, 32, true },
-	{ "uint64", ST_INT, 64, true },
-	{ "ipv4addr", ST_IPV4ADDR, 0, false },
-	{ "ipv4prefix", ST_IPV4PREFIX, 0, false },
-	{ "ipv4prefix-only", ST_IPV4PREFIX, 0, false },
-	{ "ipv4prefix-mandatory", ST_IPV4PREFIX, 0, false },
-	{ "ipaddr", ST_IPADDR, 0, false },
-	{ "ipprefix", ST_IPPREFIX, 0, false },
-	{ "ipprefix-only", ST_IPPREFIX, 0, false },
-	{ "ipprefix-mandatory", ST_IPPREFIX, 0, false },
-	{ "interface-name", ST_INTERFACE, 0, false },
-	{ "interface-unit", ST_INTERFACE, 0, false },
-};
-
-static void
-os_type_free(struct sch_type *t)
-{
-	free(t->st_name);
-	free(t->st_ranges);
-	for (size_t i = 0; i < t->st_npatterns; i++) {
-		free(t->st_patterns[i].p_regex);
-		free(t->st_patterns[i].p_message);
-		regfree(&t->st_patterns[i].p_re);
-	}
-	free(t->st_patterns);
-	for (size_t i = 0; i < t->st_nenums; i++) {
-		free(t->st_enums[i].e_name);
-		free(t->st_enums[i].e_help);
-	}
-	free(t->st_enums);
-	for (size_t i = 0; i < t->st_nmembers; i++)
-		os_type_free(&t->st_members[i]);
-	free(t->st_members);
-	memset(t, 0, sizeof(*t));
-}
-
-static int
-os_parse_int(const char *s, bool is_unsigned, int64_t *out)
-{
-	char *end;
-
-	while (*s == ' ')
-		s++;
-	errno = 0;
-	if (is_unsigned && *s != '-') {
-		unsigned long long u = strtoull(s, &end, 10);
-		if (errno == ERANGE || u > INT64_MAX)
-			u = INT64_MAX;
-		*out = (int64_t)u;
-	} else {
-		long long v = strtoll(s, &end, 10);
-		if (errno == ERANGE)
-			return -1;
-		*out = v;
-	}
-	if (end == s)
-		return -1;
-	while (*end == ' ')
-		end++;
-	return *end == '\0' ? 0 : -1;
-}
-
-/* "a..b", "a .. b", "a..b|c..d", "5" */
-static int
-os_parse_ranges(struct opsch_loader *l, xmlNodePtr x, const char *text, bool is_unsigned,
-    struct sch_type *t)
-{
-	char *copy = os_xstrdup(text), *save = NULL, *part;
-	int rc = 0;
-
-	for (part = strtok_r(copy, "|", &save); part != NULL; part = strtok_r(NULL, "|", &save)) {
-		struct sch_range r;
-		char *dots = strstr(part, "..");
-
-		if (dots != NULL) {
-			*dots = '\0';
-			if (os_parse_int(part, is_unsigned, &r.r_min) == -1 ||
-			    os_parse_int(dots + 2, is_unsigned, &r.r_max) == -1)
-				rc = -1;
-		} else {
-			if (os_parse_int(part, is_unsigned, &r.r_min) == -1)
-				rc = -1;
-			r.r_max = r.r_min;
-		}
-		if (rc == -1 || r.r_min > r.r_max) {
-			os_error(l, x, "bad range \"%s\"", text);
-			rc = -1;
-			break;
-		}
-		struct sch_range *nr = realloc(t->st_ranges, (t->st_nranges + 1) * sizeof(*nr));
-		if (nr == NULL)
-			abort();
-		t->st_ranges = nr;
-		t->st_ranges[t->st_nranges++] = r;
-	}
-	free(copy);
-	return rc;
-}
-
-/* posix= (unanchored ERE, "!" negates) or yang= (anchored, '$' literal), as schema.c. */
-static int
-os_parse_pattern(struct opsch_loader *l, xmlNodePtr x, struct sch_type *t)
-{
-	static const char *const attrs[] = { "posix", "yang", "message", NULL };
-	char *posix = os_attr(x, "posix"), *yang = os_attr(x, "yang"), *re = NULL;
-	struct sch_pattern p;
-	int rc = -1, err;
-
-	memset(&p, 0, sizeof(p));
-	if (os_check_attrs(l, x, attrs) == -1)
-		goto done;
-	if ((posix == NULL) == (yang == NULL)) {
-		os_error(l, x, "<pattern> needs exactly one of posix= or yang=");
-		goto done;
-	}
-	if (posix != NULL) {
-		const char *body = posix;
-		if (*body == '!') {
-			p.p_negate = true;
-			body++;
-		}
-		p.p_regex = os_xstrdup(body);
-		re = os_xstrdup(body);
-	} else {
-		size_t n = strlen(yang);
-		char *o = re = os_xalloc(2 * n + 8);
-		*o++ = '^';
-		*o++ = '(';
-		for (const char *c = yang; *c; c++) {
-			if (*c == '$')
-				*o++ = '\\';
-			*o++ = *c;
-		}
-		*o++ = ')';
-		*o++ = '$';
-		*o = '\0';
-		p.p_regex = os_xstrdup(yang);
-	}
-	if ((err = regcomp(&p.p_re, re, REG_EXTENDED | REG_NOSUB)) != 0) {
-		char msg[128];
-		regerror(err, &p.p_re, msg, sizeof(msg));
-		os_error(l, x, "bad pattern \"%s\": %s", p.p_regex, msg);
-		goto done;
-	}
-	p.p_message = os_attr(x, "message");
-	struct sch_pattern *np = realloc(t->st_patterns, (t->st_npatterns + 1) * sizeof(*np));
-	if (np == NULL)
-		abort();
-	t->st_patterns = np;
-	t->st_patterns[t->st_npatterns++] = p;
-	memset(&p, 0, sizeof(p));
-	rc = 0;
-done:
-	free(p.p_regex);
-	free(re);
-	free(posix);
-	free(yang);
-	return rc;
-}
-
-static int
-os_parse_enum(struct opsch_loader *l, xmlNodePtr x, struct sch_type *t)
-{
-	static const char *const attrs[] = { "name", "help", NULL };
-	struct sch_enum e;
-
-	if (os_check_attrs(l, x, attrs) == -1)
-		return -1;
-	if ((e.e_name = os_attr(x, "name")) == NULL) {
-		os_error(l, x, "<enum> without name");
-		return -1;
-	}
-	for (size_t i = 0; i < t->st_nenums; i++)
-		if (strcmp(t->st_enums[i].e_name, e.e_name) == 0) {
-			os_error(l, x, "duplicate enum \"%s\"", e.e_name);
-			free(e.e_name);
-			return -1;
-		}
-	e.e_help = os_attr(x, "help");
-	struct sch_enum *ne = realloc(t->st_enums, (t->st_nenums + 1) * sizeof(*ne));
-	if (ne == NULL)
-		abort();
-	t->st_enums = ne;
-	t->st_enums[t->st_nenums++] = e;
-	return 0;
-}
-
-static int
-os_parse_type(struct opsch_loader *l, xmlNodePtr x, const char *tname, struct sch_type *t)
-{
-	const struct os_typename *tn = NULL;
-	char *range = NULL, *length = NULL;
-	int rc = -1;
-
-	for (size_t i = 0; i < sizeof(os_typenames) / sizeof(os_typenames[0]); i++)
-		if (strcmp(os_typenames[i].tn_name, tname) == 0)
-			tn = &os_typenames[i];
-	if (tn == NULL) {
-		os_error(l, x, "unknown type \"%s\"", tname);
-		return -1;
-	}
-	t->st_base = tn->tn_base;
-	t->st_name = os_xstrdup(tname);
-	t->st_bits = tn->tn_bits;
-	t->st_unsigned = tn->tn_unsigned;
-	range = os_attr(x, "range");
-	length = os_attr(x, "length");
-	if (range != NULL) {
-		if (t->st_base != ST_INT) {
-			os_error(l, x, "range= is for integer types (here \"%s\")", tname);
-			goto done;
-		}
-		if (os_parse_ranges(l, x, range, t->st_unsigned, t) == -1)
-			goto done;
-	}
-	if (length != NULL) {
-		if (t->st_base != ST_STRING) {
-			os_error(l, x, "length= is for strings (here \"%s\")", tname);
-			goto done;
-		}
-		if (os_parse_ranges(l, x, length, true, t) == -1)
-			goto done;
-	}
-	for (xmlNodePtr c = x->children; c != NULL; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		if (os_is(c, "pattern")) {
-			if (t->st_base != ST_STRING) {
-				os_error(l, c, "<pattern> is for strings (here \"%s\")", tname);
-				goto done;
-			}
-			if (os_parse_pattern(l, c, t) == -1)
-				goto done;
-		} else if (os_is(c, "enum")) {
-			if (t->st_base != ST_ENUM) {
-				os_error(l, c, "<enum> in a type \"%s\"", tname);
-				goto done;
-			}
-			if (os_parse_enum(l, c, t) == -1)
-				goto done;
-		} else if (os_is(c, "type")) {
-			static const char *const attrs[] = { "name", "range", "length", NULL };
-			char *mname;
-
-			if (t->st_base != ST_UNION) {
-				os_error(l, c, "<type> member in a type \"%s\"", tname);
-				goto done;
-			}
-			if (os_check_attrs(l, c, attrs) == -1)
-				goto done;
-			if ((mname = os_attr(c, "name")) == NULL) {
-				os_error(l, c, "<type> without name");
-				goto done;
-			}
-			if (strcmp(mname, "union") == 0 || strcmp(mname, "empty") == 0) {
-				os_error(l, c, "union member of type \"%s\"", mname);
-				free(mname);
-				goto done;
-			}
-			struct sch_type *nm = realloc(t->st_members,
-			    (t->st_nmembers + 1) * sizeof(*nm));
-			if (nm == NULL)
-				abort();
-			t->st_members = nm;
-			memset(&nm[t->st_nmembers], 0, sizeof(*nm));
-			int mrc = os_parse_type(l, c, mname, &nm[t->st_nmembers++]);
-			free(mname);
-			if (mrc == -1)
-				goto done;
-		} else {
-			os_error(l, c, "unknown element <%s> in an argument",
-			    (const char *)c->name);
-			goto done;
-		}
-	}
-	if (t->st_base == ST_ENUM && t->st_nenums == 0) {
-		os_error(l, x, "enumeration without <enum>");
-		goto done;
-	}
-	if (t->st_base == ST_UNION && t->st_nmembers == 0) {
-		os_error(l, x, "union without <type> members");
-		goto done;
-	}
-	rc = 0;
-done:
-	free(range);
-	free(length);
-	return rc;
-}
-
 /* ---- the tree ---- */
 
 static void
@@ -479,7 +63,7 @@ os_arg_free(struct opsch_arg *a)
 	free(a->oa_name);
 	free(a->oa_element);
 	free(a->oa_help);
-	os_type_free(&a->oa_leaf.sn_type);
+	sch_type_free(&a->oa_leaf.sn_type);
 	free(a->oa_leaf.sn_name);
 	free(a->oa_leaf.sn_placeholder);
 	/* sn_help is oa_help, not a copy */
@@ -587,34 +171,32 @@ os_node_get(struct opsch_node *p, const char *word)
 	for (size_t i = 0; i < p->on_nchildren; i++)
 		if (strcmp(p->on_children[i]->on_word, word) == 0)
 			return p->on_children[i];
-	n = os_xalloc(sizeof(*n));
-	n->on_word = os_xstrdup(word);
+	n = xzalloc(sizeof(*n));
+	n->on_word = xstrdup(word);
 	n->on_parent = p;
-	struct opsch_node **nc = realloc(p->on_children, (p->on_nchildren + 1) * sizeof(*nc));
-	if (nc == NULL)
-		abort();
-	p->on_children = nc;
-	nc[p->on_nchildren++] = n;
+	p->on_children = xrealloc(p->on_children,
+	    (p->on_nchildren + 1) * sizeof(*p->on_children));
+	p->on_children[p->on_nchildren++] = n;
 	return n;
 }
 
 /* Walk (creating) the words of path from the root; NULL and an error if malformed. */
 static struct opsch_node *
-os_path_node(struct opsch_loader *l, xmlNodePtr x, struct opsch_node *root,
+os_path_node(struct xml_loader *l, xmlNodePtr x, struct opsch_node *root,
     const char *path)
 {
-	char *copy = os_xstrdup(path), *save = NULL, *w;
+	char *copy = xstrdup(path), *save = NULL, *w;
 	struct opsch_node *n = root;
 	size_t nwords = 0;
 
 	for (w = strtok_r(copy, " ", &save); w != NULL; w = strtok_r(NULL, " ", &save)) {
 		if (!os_valid_word(w)) {
-			os_error(l, x, "bad word \"%s\" in path \"%s\"", w, path);
+			xml_error(l, x, "bad word \"%s\" in path \"%s\"", w, path);
 			n = NULL;
 			break;
 		}
 		if (++nwords > OPSCH_MAX_WORDS) {
-			os_error(l, x, "path \"%s\" is too long", path);
+			xml_error(l, x, "path \"%s\" is too long", path);
 			n = NULL;
 			break;
 		}
@@ -622,7 +204,7 @@ os_path_node(struct opsch_loader *l, xmlNodePtr x, struct opsch_node *root,
 	}
 	free(copy);
 	if (n == root) {
-		os_error(l, x, "empty path");
+		xml_error(l, x, "empty path");
 		return NULL;
 	}
 	return n;
@@ -632,7 +214,7 @@ os_path_node(struct opsch_loader *l, xmlNodePtr x, struct opsch_node *root,
 static char *
 os_path_canon(const char *path)
 {
-	char *out = os_xalloc(strlen(path) + 1), *o = out;
+	char *out = xzalloc(strlen(path) + 1), *o = out;
 
 	for (const char *p = path; *p;) {
 		while (*p == ' ')
@@ -649,36 +231,36 @@ os_path_canon(const char *path)
 }
 
 static int
-os_set_help(struct opsch_loader *l, xmlNodePtr x, struct opsch_node *n, const char *help)
+os_set_help(struct xml_loader *l, xmlNodePtr x, struct opsch_node *n, const char *help)
 {
 	if (n->on_help != NULL && strcmp(n->on_help, help) != 0) {
-		os_error(l, x, "\"%s\" already has another help text (\"%s\")", n->on_word,
+		xml_error(l, x, "\"%s\" already has another help text (\"%s\")", n->on_word,
 		    n->on_help);
 		return -1;
 	}
 	if (n->on_help == NULL)
-		n->on_help = os_xstrdup(help);
+		n->on_help = xstrdup(help);
 	return 0;
 }
 
 static int
-os_parse_menu(struct opsch_loader *l, xmlNodePtr x, struct opsch_node *root)
+os_parse_menu(struct xml_loader *l, xmlNodePtr x, struct opsch_node *root)
 {
 	static const char *const attrs[] = { "path", "help", "hidden", NULL };
-	char *path = os_attr(x, "path"), *help = os_attr(x, "help");
+	char *path = xml_attr(x, "path"), *help = xml_attr(x, "help");
 	struct opsch_node *n;
 	bool hidden;
 	int rc = -1;
 
-	if (os_check_attrs(l, x, attrs) == -1 || os_attr_bool(l, x, "hidden", &hidden) == -1)
+	if (xml_check_attrs(l, x, attrs) == -1 || xml_attr_bool(l, x, "hidden", &hidden) == -1)
 		goto done;
 	if (path == NULL || help == NULL) {
-		os_error(l, x, "<menu> needs path= and help=");
+		xml_error(l, x, "<menu> needs path= and help=");
 		goto done;
 	}
 	for (xmlNodePtr c = x->children; c != NULL; c = c->next)
 		if (c->type == XML_ELEMENT_NODE) {
-			os_error(l, c, "<menu> is empty (<%s> inside)", (const char *)c->name);
+			xml_error(l, c, "<menu> is empty (<%s> inside)", (const char *)c->name);
 			goto done;
 		}
 	if ((n = os_path_node(l, x, root, path)) == NULL || os_set_help(l, x, n, help) == -1)
@@ -692,8 +274,26 @@ done:
 	return rc;
 }
 
+/* An argument holds its type alone: <pattern>s, <enum>s, union <type>s of the same. */
 static int
-os_parse_arg(struct opsch_loader *l, xmlNodePtr x, struct opsch_cmd *cmd)
+os_check_type_elements(struct xml_loader *l, xmlNodePtr x)
+{
+	for (xmlNodePtr c = x->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || xml_is(c, "pattern") || xml_is(c, "enum"))
+			continue;
+		if (!xml_is(c, "type")) {
+			xml_error(l, c, "unknown element <%s> in an argument",
+			    (const char *)c->name);
+			return -1;
+		}
+		if (os_check_type_elements(l, c) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+os_parse_arg(struct xml_loader *l, xmlNodePtr x, struct opsch_cmd *cmd)
 {
 	static const char *const attrs[] = { "name", "element", "help", "type", "range",
 	    "length", "nokeyword", "mandatory", "hidden", "placeholder", NULL };
@@ -703,55 +303,53 @@ os_parse_arg(struct opsch_loader *l, xmlNodePtr x, struct opsch_cmd *cmd)
 	int rc = -1;
 
 	memset(&a, 0, sizeof(a));
-	if (os_check_attrs(l, x, attrs) == -1 ||
-	    os_attr_bool(l, x, "nokeyword", &nokw) == -1 ||
-	    os_attr_bool(l, x, "mandatory", &mand) == -1 ||
-	    os_attr_bool(l, x, "hidden", &hidden) == -1)
+	if (xml_check_attrs(l, x, attrs) == -1 ||
+	    xml_attr_bool(l, x, "nokeyword", &nokw) == -1 ||
+	    xml_attr_bool(l, x, "mandatory", &mand) == -1 ||
+	    xml_attr_bool(l, x, "hidden", &hidden) == -1)
 		goto done;
-	a.oa_name = os_attr(x, "name");
-	a.oa_help = os_attr(x, "help");
-	type = os_attr(x, "type");
+	a.oa_name = xml_attr(x, "name");
+	a.oa_help = xml_attr(x, "help");
+	type = xml_attr(x, "type");
 	if (a.oa_name == NULL || a.oa_help == NULL || type == NULL) {
-		os_error(l, x, "<arg> needs name=, help= and type=");
+		xml_error(l, x, "<arg> needs name=, help= and type=");
 		goto done;
 	}
 	if (!os_valid_word(a.oa_name)) {
-		os_error(l, x, "bad argument name \"%s\"", a.oa_name);
+		xml_error(l, x, "bad argument name \"%s\"", a.oa_name);
 		goto done;
 	}
-	if ((a.oa_element = os_attr(x, "element")) == NULL)
-		a.oa_element = os_xstrdup(a.oa_name);
+	if ((a.oa_element = xml_attr(x, "element")) == NULL)
+		a.oa_element = xstrdup(a.oa_name);
 	if (!os_valid_element(a.oa_element)) {
-		os_error(l, x, "bad element name \"%s\"", a.oa_element);
+		xml_error(l, x, "bad element name \"%s\"", a.oa_element);
 		goto done;
 	}
 	a.oa_flags = (nokw ? OPSCH_F_NOKEYWORD : 0) | (mand ? OPSCH_F_MANDATORY : 0) |
 	    (hidden ? OPSCH_F_HIDDEN : 0);
 	a.oa_leaf.sn_kind = SCH_LEAF;
-	a.oa_leaf.sn_name = os_xstrdup(a.oa_name);
+	a.oa_leaf.sn_name = xstrdup(a.oa_name);
 	a.oa_leaf.sn_help = a.oa_help;
-	if (os_parse_type(l, x, type, &a.oa_leaf.sn_type) == -1)
+	if (sch_type_parse(l, x, type, &a.oa_leaf.sn_type) == -1 ||
+	    os_check_type_elements(l, x) == -1)
 		goto done;
 	if (nokw && a.oa_leaf.sn_type.st_base == ST_EMPTY) {
-		os_error(l, x, "a toggle (type empty) is its keyword: no nokeyword=");
+		xml_error(l, x, "a toggle (type empty) is its keyword: no nokeyword=");
 		goto done;
 	}
-	if ((a.oa_leaf.sn_placeholder = os_attr(x, "placeholder")) == NULL) {
+	if ((a.oa_leaf.sn_placeholder = xml_attr(x, "placeholder")) == NULL) {
 		size_t len = strlen(a.oa_name) + 3;
-		a.oa_leaf.sn_placeholder = os_xalloc(len);
+		a.oa_leaf.sn_placeholder = xzalloc(len);
 		snprintf(a.oa_leaf.sn_placeholder, len, "<%s>", a.oa_name);
 	}
 	for (size_t i = 0; i < cmd->cm_nargs; i++)
 		if (strcmp(cmd->cm_args[i].oa_name, a.oa_name) == 0 ||
 		    strcmp(cmd->cm_args[i].oa_element, a.oa_element) == 0) {
-			os_error(l, x, "argument \"%s\" defined twice", a.oa_name);
+			xml_error(l, x, "argument \"%s\" defined twice", a.oa_name);
 			goto done;
 		}
-	struct opsch_arg *na = realloc(cmd->cm_args, (cmd->cm_nargs + 1) * sizeof(*na));
-	if (na == NULL)
-		abort();
-	cmd->cm_args = na;
-	na[cmd->cm_nargs++] = a;
+	cmd->cm_args = xrealloc(cmd->cm_args, (cmd->cm_nargs + 1) * sizeof(*cmd->cm_args));
+	cmd->cm_args[cmd->cm_nargs++] = a;
 	memset(&a, 0, sizeof(a));
 	rc = 0;
 done:
@@ -763,56 +361,55 @@ done:
 static struct opsch_level *
 os_level_add(struct opsch_cmd *cmd, const char *name)
 {
-	struct opsch_level *nl = realloc(cmd->cm_levels, (cmd->cm_nlevels + 1) * sizeof(*nl));
+	struct opsch_level *nl;
 
-	if (nl == NULL)
-		abort();
-	cmd->cm_levels = nl;
-	nl = &nl[cmd->cm_nlevels++];
+	cmd->cm_levels = xrealloc(cmd->cm_levels,
+	    (cmd->cm_nlevels + 1) * sizeof(*cmd->cm_levels));
+	nl = &cmd->cm_levels[cmd->cm_nlevels++];
 	memset(nl, 0, sizeof(*nl));
-	nl->ol_name = os_xstrdup(name);
-	nl->ol_element = os_xstrdup(name);
+	nl->ol_name = xstrdup(name);
+	nl->ol_element = xstrdup(name);
 	return nl;
 }
 
 static int
-os_parse_level(struct opsch_loader *l, xmlNodePtr x, struct opsch_cmd *cmd, bool *isdef)
+os_parse_level(struct xml_loader *l, xmlNodePtr x, struct opsch_cmd *cmd, bool *isdef)
 {
 	static const char *const attrs[] = { "name", "element", "help", "default", "hidden",
 	    NULL };
-	char *name = os_attr(x, "name"), *help = os_attr(x, "help"), *elem = NULL;
+	char *name = xml_attr(x, "name"), *help = xml_attr(x, "help"), *elem = NULL;
 	struct opsch_level *lv;
 	bool hidden;
 	int rc = -1;
 
-	if (os_check_attrs(l, x, attrs) == -1 || os_attr_bool(l, x, "default", isdef) == -1 ||
-	    os_attr_bool(l, x, "hidden", &hidden) == -1)
+	if (xml_check_attrs(l, x, attrs) == -1 || xml_attr_bool(l, x, "default", isdef) == -1 ||
+	    xml_attr_bool(l, x, "hidden", &hidden) == -1)
 		goto done;
 	if (name == NULL || help == NULL) {
-		os_error(l, x, "<level> needs name= and help=");
+		xml_error(l, x, "<level> needs name= and help=");
 		goto done;
 	}
 	if (!os_valid_word(name) || strcmp(name, OPSCH_IMPLICIT_LEVEL) == 0) {
-		os_error(l, x, "bad level name \"%s\"", name);
+		xml_error(l, x, "bad level name \"%s\"", name);
 		goto done;
 	}
 	for (size_t i = 0; i < cmd->cm_nlevels; i++)
 		if (strcmp(cmd->cm_levels[i].ol_name, name) == 0) {
-			os_error(l, x, "level \"%s\" defined twice", name);
+			xml_error(l, x, "level \"%s\" defined twice", name);
 			goto done;
 		}
 	for (size_t i = 0; i < cmd->cm_nargs; i++)
 		if (strcmp(cmd->cm_args[i].oa_name, name) == 0) {
-			os_error(l, x, "level \"%s\" is also an argument", name);
+			xml_error(l, x, "level \"%s\" is also an argument", name);
 			goto done;
 		}
 	lv = os_level_add(cmd, name);
 	lv->ol_help = help;
 	help = NULL;
 	lv->ol_flags = hidden ? OPSCH_F_HIDDEN : 0;
-	if ((elem = os_attr(x, "element")) != NULL) {
+	if ((elem = xml_attr(x, "element")) != NULL) {
 		if (!os_valid_element(elem)) {
-			os_error(l, x, "bad element name \"%s\"", elem);
+			xml_error(l, x, "bad element name \"%s\"", elem);
 			goto done;
 		}
 		free(lv->ol_element);
@@ -828,30 +425,30 @@ done:
 }
 
 static int
-os_parse_format(struct opsch_loader *l, xmlNodePtr x, struct opsch_cmd *cmd)
+os_parse_format(struct xml_loader *l, xmlNodePtr x, struct opsch_cmd *cmd)
 {
 	static const char *const attrs[] = { "level", NULL };
-	char *name = os_attr(x, "level"), err[384];
+	char *name = xml_attr(x, "level"), err[384];
 	struct opsch_level *lv = NULL;
 	int rc = -1;
 
-	if (os_check_attrs(l, x, attrs) == -1)
+	if (xml_check_attrs(l, x, attrs) == -1)
 		goto done;
 	for (size_t i = 0; i < cmd->cm_nlevels; i++)
 		if (strcmp(cmd->cm_levels[i].ol_name, name ? name : OPSCH_IMPLICIT_LEVEL) == 0)
 			lv = &cmd->cm_levels[i];
 	if (lv == NULL) {
-		os_error(l, x, "<format> for level \"%s\", which is not declared",
+		xml_error(l, x, "<format> for level \"%s\", which is not declared",
 		    name ? name : OPSCH_IMPLICIT_LEVEL);
 		goto done;
 	}
 	if (lv->ol_tmpl != NULL) {
-		os_error(l, x, "two <format>s for level \"%s\"", lv->ol_name);
+		xml_error(l, x, "two <format>s for level \"%s\"", lv->ol_name);
 		goto done;
 	}
 	if ((lv->ol_tmpl = render_compile(x, err, sizeof(err))) == NULL) {
-		snprintf(l->l_err, l->l_errlen, "%s:%s", l->l_file, err);
-		l->l_failed = true;
+		snprintf(l->xl_err, l->xl_errlen, "%s:%s", l->xl_file, err);
+		l->xl_failed = true;
 		goto done;
 	}
 	rc = 0;
@@ -861,36 +458,36 @@ done:
 }
 
 static int
-os_parse_command(struct opsch_loader *l, xmlNodePtr x, struct opschema *s)
+os_parse_command(struct xml_loader *l, xmlNodePtr x, struct opschema *s)
 {
 	static const char *const attrs[] = { "path", "help", "rpc", "reply", "daemon",
 	    "hidden", NULL };
-	struct opsch_cmd *cmd = os_xalloc(sizeof(*cmd));
+	struct opsch_cmd *cmd = xzalloc(sizeof(*cmd));
 	struct opsch_node *n;
-	char *path = os_attr(x, "path");
+	char *path = xml_attr(x, "path");
 	bool hidden, have_default = false, any_format = false;
 	int rc = -1;
 
-	if (os_check_attrs(l, x, attrs) == -1 || os_attr_bool(l, x, "hidden", &hidden) == -1)
+	if (xml_check_attrs(l, x, attrs) == -1 || xml_attr_bool(l, x, "hidden", &hidden) == -1)
 		goto done;
-	cmd->cm_help = os_attr(x, "help");
-	cmd->cm_rpc = os_attr(x, "rpc");
-	cmd->cm_reply = os_attr(x, "reply");
-	cmd->cm_daemon = os_attr(x, "daemon");
+	cmd->cm_help = xml_attr(x, "help");
+	cmd->cm_rpc = xml_attr(x, "rpc");
+	cmd->cm_reply = xml_attr(x, "reply");
+	cmd->cm_daemon = xml_attr(x, "daemon");
 	cmd->cm_flags = hidden ? OPSCH_F_HIDDEN : 0;
-	cmd->cm_file = l->l_file;
+	cmd->cm_file = l->xl_file;
 	if (path == NULL || cmd->cm_help == NULL || cmd->cm_rpc == NULL ||
 	    cmd->cm_daemon == NULL) {
-		os_error(l, x, "<command> needs path=, help=, rpc= and daemon=");
+		xml_error(l, x, "<command> needs path=, help=, rpc= and daemon=");
 		goto done;
 	}
 	if (!os_valid_element(cmd->cm_rpc) ||
 	    (cmd->cm_reply != NULL && !os_valid_element(cmd->cm_reply))) {
-		os_error(l, x, "bad rpc= or reply= element name");
+		xml_error(l, x, "bad rpc= or reply= element name");
 		goto done;
 	}
 	if (!os_valid_word(cmd->cm_daemon)) {
-		os_error(l, x, "bad daemon name \"%s\"", cmd->cm_daemon);
+		xml_error(l, x, "bad daemon name \"%s\"", cmd->cm_daemon);
 		goto done;
 	}
 	cmd->cm_path = os_path_canon(path);
@@ -899,36 +496,36 @@ os_parse_command(struct opsch_loader *l, xmlNodePtr x, struct opschema *s)
 		bool isdef = false;
 
 		if (c->type == XML_TEXT_NODE && xmlIsBlankNode(c) == 0) {
-			os_error(l, c, "text inside <command>");
+			xml_error(l, c, "text inside <command>");
 			goto done;
 		}
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		if (os_is(c, "arg")) {
+		if (xml_is(c, "arg")) {
 			if (os_parse_arg(l, c, cmd) == -1)
 				goto done;
-		} else if (os_is(c, "level")) {
+		} else if (xml_is(c, "level")) {
 			if (os_parse_level(l, c, cmd, &isdef) == -1)
 				goto done;
 			if (isdef) {
 				if (have_default) {
-					os_error(l, c, "two default levels");
+					xml_error(l, c, "two default levels");
 					goto done;
 				}
 				have_default = true;
 				cmd->cm_default = cmd->cm_nlevels - 1;
 			}
-		} else if (os_is(c, "format"))
+		} else if (xml_is(c, "format"))
 			any_format = true;
 		else {
-			os_error(l, c, "unknown element <%s> in <command>", (const char *)c->name);
+			xml_error(l, c, "unknown element <%s> in <command>", (const char *)c->name);
 			goto done;
 		}
 	}
 	for (size_t i = 0; i < cmd->cm_nargs; i++)
 		for (size_t j = 0; j < cmd->cm_nlevels; j++)
 			if (strcmp(cmd->cm_args[i].oa_name, cmd->cm_levels[j].ol_name) == 0) {
-				os_error(l, x, "\"%s\" is both an argument and a level",
+				xml_error(l, x, "\"%s\" is both an argument and a level",
 				    cmd->cm_args[i].oa_name);
 				goto done;
 			}
@@ -943,16 +540,16 @@ os_parse_command(struct opsch_loader *l, xmlNodePtr x, struct opschema *s)
 		cmd->cm_default = 0;
 	}
 	for (xmlNodePtr c = x->children; c != NULL; c = c->next)
-		if (os_is(c, "format") && os_parse_format(l, c, cmd) == -1)
+		if (xml_is(c, "format") && os_parse_format(l, c, cmd) == -1)
 			goto done;
 	if (any_format) {
 		if (cmd->cm_reply == NULL) {
-			os_error(l, x, "a <format> needs reply= (the element it renders)");
+			xml_error(l, x, "a <format> needs reply= (the element it renders)");
 			goto done;
 		}
 		for (size_t i = 0; i < cmd->cm_nlevels; i++)
 			if (cmd->cm_levels[i].ol_tmpl == NULL) {
-				os_error(l, x, "no <format> for level \"%s\"",
+				xml_error(l, x, "no <format> for level \"%s\"",
 				    cmd->cm_levels[i].ol_name);
 				goto done;
 			}
@@ -960,7 +557,7 @@ os_parse_command(struct opsch_loader *l, xmlNodePtr x, struct opschema *s)
 	if ((n = os_path_node(l, x, s->os_root, cmd->cm_path)) == NULL)
 		goto done;
 	if (n->on_cmd != NULL) {
-		os_error(l, x, "command \"%s\" already defined in %s", cmd->cm_path,
+		xml_error(l, x, "command \"%s\" already defined in %s", cmd->cm_path,
 		    n->on_cmd->cm_file);
 		goto done;
 	}
@@ -977,62 +574,48 @@ done:
 	return rc;
 }
 
-static void
-os_xml_error(void *arg, const char *fmt, ...)
-{
-	(void)arg;
-	(void)fmt;
-	/* libxml2's own messages go nowhere: the loader reports the file and line. */
-}
-
 static int
-os_load_file(struct opsch_loader *l, const char *path, struct opschema *s)
+os_load_file(struct xml_loader *l, const char *path, struct opschema *s)
 {
 	xmlDocPtr doc;
 	xmlNodePtr root;
-	int rc = -1;
+	char msg[256];
+	int line, rc = -1;
 
-	xmlSetGenericErrorFunc(NULL, os_xml_error);
-	doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING |
-	    XML_PARSE_NOERROR);
-	xmlSetGenericErrorFunc(NULL, NULL);
-	if (doc == NULL) {
-		const xmlError *e = xmlGetLastError();
-		if (e != NULL && e->message != NULL) {
-			char msg[256];
-			snprintf(msg, sizeof(msg), "%s", e->message);
-			msg[strcspn(msg, "\n")] = '\0';
-			snprintf(l->l_err, l->l_errlen, "%s:%d: %s", l->l_file, e->line, msg);
-		} else
-			snprintf(l->l_err, l->l_errlen, "%s: not well-formed XML", l->l_file);
-		l->l_failed = true;
+	/* Blank text stays: a template's <text> may be blanks alone. */
+	if ((doc = xml_read_file(path, 0, &line, msg, sizeof(msg))) == NULL) {
+		if (msg[0] != '\0')
+			snprintf(l->xl_err, l->xl_errlen, "%s:%d: %s", l->xl_file, line, msg);
+		else
+			snprintf(l->xl_err, l->xl_errlen, "%s: not well-formed XML", l->xl_file);
+		l->xl_failed = true;
 		return -1;
 	}
 	root = xmlDocGetRootElement(doc);
-	if (root == NULL || !os_is(root, "opschema") || root->ns == NULL ||
+	if (root == NULL || !xml_is(root, "opschema") || root->ns == NULL ||
 	    strcmp((const char *)root->ns->href, OPSCH_NS) != 0) {
-		os_error(l, root, "the root is <opschema xmlns=\"" OPSCH_NS "\">");
+		xml_error(l, root, "the root is <opschema xmlns=\"" OPSCH_NS "\">");
 		goto done;
 	}
 	if (root->properties != NULL) {
-		os_error(l, root, "<opschema> takes no attributes");
+		xml_error(l, root, "<opschema> takes no attributes");
 		goto done;
 	}
 	for (xmlNodePtr c = root->children; c != NULL; c = c->next) {
 		if (c->type == XML_TEXT_NODE && xmlIsBlankNode(c) == 0) {
-			os_error(l, c, "text inside <opschema>");
+			xml_error(l, c, "text inside <opschema>");
 			goto done;
 		}
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		if (os_is(c, "menu")) {
+		if (xml_is(c, "menu")) {
 			if (os_parse_menu(l, c, s->os_root) == -1)
 				goto done;
-		} else if (os_is(c, "command")) {
+		} else if (xml_is(c, "command")) {
 			if (os_parse_command(l, c, s) == -1)
 				goto done;
 		} else {
-			os_error(l, c, "unknown element <%s>", (const char *)c->name);
+			xml_error(l, c, "unknown element <%s>", (const char *)c->name);
 			goto done;
 		}
 	}
@@ -1077,25 +660,22 @@ os_node_path(const struct opsch_node *n)
 
 /* Sort children, check that every word has a help text, collect the commands. */
 static int
-os_finish(struct opsch_loader *l, struct opschema *s, struct opsch_node *n)
+os_finish(struct xml_loader *l, struct opschema *s, struct opsch_node *n)
 {
 	if (n != s->os_root && n->on_help == NULL) {
 		char *p = os_node_path(n);
-		l->l_file = NULL;
-		snprintf(l->l_err, l->l_errlen, "\"%s\" has no help text: declare it with "
+		l->xl_file = NULL;
+		snprintf(l->xl_err, l->xl_errlen, "\"%s\" has no help text: declare it with "
 		    "<menu path=\"%s\" help=\"...\"/>", p, p);
-		l->l_failed = true;
+		l->xl_failed = true;
 		free(p);
 		return -1;
 	}
 	if (n->on_nchildren > 1)
 		qsort(n->on_children, n->on_nchildren, sizeof(*n->on_children), os_node_cmp);
 	if (n->on_cmd != NULL) {
-		struct opsch_cmd **nc = realloc(s->os_cmds, (s->os_ncmds + 1) * sizeof(*nc));
-		if (nc == NULL)
-			abort();
-		s->os_cmds = nc;
-		nc[s->os_ncmds++] = n->on_cmd;
+		s->os_cmds = xrealloc(s->os_cmds, (s->os_ncmds + 1) * sizeof(*s->os_cmds));
+		s->os_cmds[s->os_ncmds++] = n->on_cmd;
 	}
 	for (size_t i = 0; i < n->on_nchildren; i++)
 		if (os_finish(l, s, n->on_children[i]) == -1)
@@ -1103,51 +683,31 @@ os_finish(struct opsch_loader *l, struct opschema *s, struct opsch_node *n)
 	return 0;
 }
 
-static int
-os_name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 struct opschema *
 opschema_load_dir(const char *dir, char *err, size_t errlen)
 {
-	struct opsch_loader l = { NULL, err, errlen, false };
+	struct xml_loader l = { NULL, err, errlen, false, 0 };
 	struct opschema *s;
-	DIR *d;
-	struct dirent *de;
 
 	if (errlen)
 		err[0] = '\0';
-	if ((d = opendir(dir)) == NULL) {
+	s = xzalloc(sizeof(*s));
+	s->os_dir = xstrdup(dir);
+	s->os_root = xzalloc(sizeof(*s->os_root));
+	if (xml_dir_files(dir, &s->os_files, &s->os_nfiles) == -1) {
 		snprintf(err, errlen, "%s: %s", dir, strerror(errno));
-		return NULL;
+		goto fail;
 	}
-	s = os_xalloc(sizeof(*s));
-	s->os_dir = os_xstrdup(dir);
-	s->os_root = os_xalloc(sizeof(*s->os_root));
-	while ((de = readdir(d)) != NULL) {
-		size_t n = strlen(de->d_name);
-		if (n < 5 || strcmp(de->d_name + n - 4, ".xml") != 0 || de->d_name[0] == '.')
-			continue;
-		char **nf = realloc(s->os_files, (s->os_nfiles + 1) * sizeof(*nf));
-		if (nf == NULL)
-			abort();
-		s->os_files = nf;
-		nf[s->os_nfiles++] = os_xstrdup(de->d_name);
-	}
-	closedir(d);
 	if (s->os_nfiles == 0) {
 		snprintf(err, errlen, "%s: no command files (*.xml)", dir);
 		goto fail;
 	}
-	qsort(s->os_files, s->os_nfiles, sizeof(*s->os_files), os_name_cmp);
 	xmlInitParser();
 	for (size_t i = 0; i < s->os_nfiles; i++) {
 		size_t len = strlen(dir) + strlen(s->os_files[i]) + 2;
-		char *path = os_xalloc(len);
+		char *path = xzalloc(len);
 		snprintf(path, len, "%s/%s", dir, s->os_files[i]);
-		l.l_file = s->os_files[i];
+		l.xl_file = s->os_files[i];
 		int rc = os_load_file(&l, path, s);
 		free(path);
 		if (rc == -1)
@@ -1170,45 +730,17 @@ fail:
 	return NULL;
 }
 
-static bool
-os_is_dir(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 struct opschema *
 opschema_load_default(char *err, size_t errlen)
 {
-	const char *env = getenv("ROUTEMU_SCHEMA_DIR");
-	char exe[PATH_MAX], cand[PATH_MAX + 64];
-	ssize_t n;
+	char dir[PATH_MAX + 64];
 
-	if (env != NULL && *env != '\0') {
-		snprintf(cand, sizeof(cand), "%s/op", env);
-		return opschema_load_dir(cand, err, errlen);
+	if (schema_find_dir("op", dir, sizeof(dir)) == -1) {
+		snprintf(err, errlen,
+		    "operational schema directory not found (set ROUTEMU_SCHEMA_DIR)");
+		return NULL;
 	}
-#ifdef SCHEMADIR
-	if (os_is_dir(SCHEMADIR "/op"))
-		return opschema_load_dir(SCHEMADIR "/op", err, errlen);
-#endif
-	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
-		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash != NULL) {
-			static const char *const rel[] = { "../schema/op",
-			    "../share/routemu/schema/op", "../../schema/op" };
-			*slash = '\0';
-			for (size_t i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
-				snprintf(cand, sizeof(cand), "%s/%s", exe, rel[i]);
-				if (os_is_dir(cand))
-					return opschema_load_dir(cand, err, errlen);
-			}
-		}
-	}
-	snprintf(err, errlen, "operational schema directory not found (set ROUTEMU_SCHEMA_DIR)");
-	return NULL;
+	return opschema_load_dir(dir, err, errlen);
 }
 
 const struct opsch_cmd *
@@ -1295,14 +827,14 @@ os_req_set(struct opsch_req *r, size_t ai, const char *value, size_t word,
 	char msg[256], *canon = NULL;
 
 	if (a->oa_leaf.sn_type.st_base == ST_EMPTY) {
-		r->rq_values[ai] = os_xstrdup("");
+		r->rq_values[ai] = xstrdup("");
 		return 0;
 	}
 	if (sch_check_value(&a->oa_leaf, value, &canon, msg, sizeof(msg)) == -1) {
 		os_req_error(e, OPSCH_E_VALUE, word, "%s", msg);
 		return -1;
 	}
-	r->rq_values[ai] = canon != NULL ? canon : os_xstrdup(value);
+	r->rq_values[ai] = canon != NULL ? canon : xstrdup(value);
 	return 0;
 }
 
@@ -1408,7 +940,7 @@ opschema_parse(const struct opschema *s, char *const *words, size_t n,
 		return -1;
 	}
 	r->rq_cmd = node->on_cmd;
-	r->rq_values = os_xalloc((r->rq_cmd->cm_nargs ? r->rq_cmd->cm_nargs : 1) *
+	r->rq_values = xzalloc((r->rq_cmd->cm_nargs ? r->rq_cmd->cm_nargs : 1) *
 	    sizeof(*r->rq_values));
 	for (; i < n; i++) {
 		size_t ai, li;
@@ -1435,7 +967,7 @@ opschema_parse(const struct opschema *s, char *const *words, size_t n,
 				goto fail;
 			}
 			if (r->rq_cmd->cm_args[ai].oa_leaf.sn_type.st_base == ST_EMPTY) {
-				r->rq_values[ai] = os_xstrdup("");
+				r->rq_values[ai] = xstrdup("");
 				continue;
 			}
 			if (i + 1 == n) {
@@ -1481,7 +1013,7 @@ opschema_parse_rpc(const struct opschema *s, xmlNodePtr rpc, struct opsch_req *r
 		return -1;
 	}
 	r->rq_cmd = cmd;
-	r->rq_values = os_xalloc((cmd->cm_nargs ? cmd->cm_nargs : 1) * sizeof(*r->rq_values));
+	r->rq_values = xzalloc((cmd->cm_nargs ? cmd->cm_nargs : 1) * sizeof(*r->rq_values));
 	for (xmlNodePtr c = rpc->children; c != NULL; c = c->next) {
 		const char *name = (const char *)c->name;
 		size_t ai, li;
@@ -1521,9 +1053,7 @@ opschema_parse_rpc(const struct opschema *s, xmlNodePtr rpc, struct opsch_req *r
 			while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\n' ||
 			    p[len - 1] == '\t' || p[len - 1] == '\r'))
 				len--;
-			char *val = strndup(p, len);
-			if (val == NULL)
-				abort();
+			char *val = xstrndup(p, len);
 			rc = os_req_set(r, ai, val, 0, e);
 			free(val);
 		}

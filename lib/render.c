@@ -20,6 +20,8 @@
 #include "netconf.h"
 #include "opschema.h"
 #include "render.h"
+#include "xmalloc.h"
+#include "xmlutil.h"
 
 #define RENDER_MAX_WIDTH	1024	/* field widths and columns beyond are load errors */
 #define RENDER_MAX_DEPTH	64	/* nesting of items and of conditions */
@@ -108,63 +110,9 @@ struct render_tmpl {
 	size_t		 t_nitems;
 };
 
-struct rcomp {
-	char		*c_err;
-	size_t		 c_errlen;
-	bool		 c_failed;
-};
-
 static void	 ritems_free(struct ritem *, size_t);
-static int	 rcomp_items(struct rcomp *, xmlNodePtr, struct ritem **, size_t *,
+static int	 rcomp_items(struct xml_loader *, xmlNodePtr, struct ritem **, size_t *,
 		    struct ritem **, size_t *, int);
-
-static void *
-r_xalloc(size_t n)
-{
-	void *p = calloc(1, n ? n : 1);
-
-	if (p == NULL)
-		abort();
-	return p;
-}
-
-static char *
-r_xstrdup(const char *s)
-{
-	char *p = strdup(s);
-
-	if (p == NULL)
-		abort();
-	return p;
-}
-
-static char *
-r_xstrndup(const char *s, size_t n)
-{
-	char *p = strndup(s, n);
-
-	if (p == NULL)
-		abort();
-	return p;
-}
-
-static void __attribute__((format(printf, 3, 4)))
-rcomp_error(struct rcomp *c, xmlNodePtr x, const char *fmt, ...)
-{
-	char msg[384];
-	va_list ap;
-
-	if (c->c_failed)
-		return;		/* the first error is the one to fix */
-	c->c_failed = true;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	if (x != NULL)
-		snprintf(c->c_err, c->c_errlen, "%ld: %s", (long)xmlGetLineNo(x), msg);
-	else
-		snprintf(c->c_err, c->c_errlen, "%s", msg);
-}
 
 /* ---- paths ---- */
 
@@ -187,13 +135,13 @@ rname_char(char ch)
 
 /* "a/b/@c", "..", "../x", ".", "*". An attribute step may only come last. */
 static int
-rpath_parse(struct rcomp *c, xmlNodePtr x, const char *s, size_t len, struct rpath *p)
+rpath_parse(struct xml_loader *c, xmlNodePtr x, const char *s, size_t len, struct rpath *p)
 {
 	size_t i = 0;
 
 	memset(p, 0, sizeof(*p));
 	if (len == 0) {
-		rcomp_error(c, x, "empty path");
+		xml_error(c, x, "empty path");
 		return -1;
 	}
 	while (i < len) {
@@ -211,7 +159,7 @@ rpath_parse(struct rcomp *c, xmlNodePtr x, const char *s, size_t len, struct rpa
 			st.s_kind = RS_PARENT;
 		else if (wl == 1 && w[0] == '*') {
 			st.s_kind = RS_CHILD;
-			st.s_name = r_xstrdup("*");
+			st.s_name = xstrdup("*");
 		} else {
 			bool attr = wl > 0 && w[0] == '@';
 			size_t k = attr ? 1 : 0;
@@ -229,19 +177,16 @@ rpath_parse(struct rcomp *c, xmlNodePtr x, const char *s, size_t len, struct rpa
 			} else
 				local = w + k;
 			st.s_kind = attr ? RS_ATTR : RS_CHILD;
-			st.s_name = r_xstrndup(local, (size_t)(w + wl - local));
+			st.s_name = xstrndup(local, (size_t)(w + wl - local));
 		}
 		if (p->p_n > 0 && p->p_steps[p->p_n - 1].s_kind == RS_ATTR) {
 			free(st.s_name);
-			rcomp_error(c, x, "nothing can follow an attribute in path '%.*s'",
+			xml_error(c, x, "nothing can follow an attribute in path '%.*s'",
 			    (int)len, s);
 			rpath_free(p);
 			return -1;
 		}
-		struct rstep *ns = realloc(p->p_steps, (p->p_n + 1) * sizeof(*ns));
-		if (ns == NULL)
-			abort();
-		p->p_steps = ns;
+		p->p_steps = xrealloc(p->p_steps, (p->p_n + 1) * sizeof(*p->p_steps));
 		p->p_steps[p->p_n++] = st;
 		if (i < len) {
 			i++;	/* the '/' */
@@ -250,13 +195,13 @@ rpath_parse(struct rcomp *c, xmlNodePtr x, const char *s, size_t len, struct rpa
 		}
 		continue;
 bad:
-		rcomp_error(c, x, "bad step '%.*s' in path '%.*s'", (int)wl, w, (int)len, s);
+		xml_error(c, x, "bad step '%.*s' in path '%.*s'", (int)wl, w, (int)len, s);
 		rpath_free(p);
 		return -1;
 	}
 	return 0;
 badpath:
-	rcomp_error(c, x, "path '%.*s' ends with '/'", (int)len, s);
+	xml_error(c, x, "path '%.*s' ends with '/'", (int)len, s);
 	rpath_free(p);
 	return -1;
 }
@@ -271,12 +216,8 @@ static void
 nodeset_add(struct nodeset *s, xmlNodePtr n)
 {
 	if (s->ns_n == s->ns_cap) {
-		size_t cap = s->ns_cap ? s->ns_cap * 2 : 8;
-		xmlNodePtr *v = realloc(s->ns_v, cap * sizeof(*v));
-		if (v == NULL)
-			abort();
-		s->ns_v = v;
-		s->ns_cap = cap;
+		s->ns_cap = s->ns_cap ? s->ns_cap * 2 : 8;
+		s->ns_v = xrealloc(s->ns_v, s->ns_cap * sizeof(*s->ns_v));
 	}
 	s->ns_v[s->ns_n++] = n;
 }
@@ -360,7 +301,7 @@ r_node_text(xmlNodePtr n)
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\n' ||
 	    s[len - 1] == '\r'))
 		len--;
-	char *out = r_xstrndup(s, len);
+	char *out = xstrndup(s, len);
 	xmlFree(c);
 	return out;
 }
@@ -396,7 +337,7 @@ rcond_free(struct rcond *c)
 }
 
 struct rcparse {
-	struct rcomp	*cp_c;
+	struct xml_loader	*cp_c;
 	xmlNodePtr	 cp_x;
 	const char	*cp_s;		/* the whole expression, for messages */
 	const char	*cp_p;
@@ -415,7 +356,7 @@ static struct rcond	*rc_or(struct rcparse *);
 static struct rcond *
 rc_fail(struct rcparse *cp, const char *what)
 {
-	rcomp_error(cp->cp_c, cp->cp_x, "%s at offset %ld in condition \"%s\"", what,
+	xml_error(cp->cp_c, cp->cp_x, "%s at offset %ld in condition \"%s\"", what,
 	    (long)(cp->cp_p - cp->cp_s), cp->cp_s);
 	return NULL;
 }
@@ -434,7 +375,7 @@ rc_cmp(struct rcparse *cp)
 		cp->cp_p++;
 	if (cp->cp_p == start)
 		return rc_fail(cp, "path expected");
-	c = r_xalloc(sizeof(*c));
+	c = xzalloc(sizeof(*c));
 	c->c_op = RC_EXISTS;
 	if (rpath_parse(cp->cp_c, cp->cp_x, start, (size_t)(cp->cp_p - start),
 	    &c->c_path) == -1) {
@@ -458,7 +399,7 @@ rc_cmp(struct rcparse *cp)
 			rcond_free(c);
 			return rc_fail(cp, "unterminated value");
 		}
-		c->c_value = r_xstrndup(v, (size_t)(cp->cp_p - v));
+		c->c_value = xstrndup(v, (size_t)(cp->cp_p - v));
 		cp->cp_p++;
 	}
 	return c;
@@ -476,7 +417,7 @@ rc_unary(struct rcparse *cp)
 		cp->cp_p++;
 		if ((in = rc_unary(cp)) == NULL)
 			return NULL;
-		c = r_xalloc(sizeof(*c));
+		c = xzalloc(sizeof(*c));
 		c->c_op = RC_NOT;
 		c->c_l = in;
 	} else if (*cp->cp_p == '(') {
@@ -512,7 +453,7 @@ rc_binary(struct rcparse *cp, const char *opstr, enum rcond_op op,
 			rcond_free(l);
 			return NULL;
 		}
-		c = r_xalloc(sizeof(*c));
+		c = xzalloc(sizeof(*c));
 		c->c_op = op;
 		c->c_l = l;
 		c->c_r = r;
@@ -533,7 +474,7 @@ rc_or(struct rcparse *cp)
 }
 
 static int
-rcond_parse(struct rcomp *c, xmlNodePtr x, const char *s, struct rcond **out)
+rcond_parse(struct xml_loader *c, xmlNodePtr x, const char *s, struct rcond **out)
 {
 	struct rcparse cp = { c, x, s, s, 0 };
 
@@ -601,12 +542,8 @@ rsegs_free(struct rseg *v, size_t n)
 static void
 rsegs_add(struct rseg **v, size_t *n, const struct rseg *sg)
 {
-	struct rseg *nv = realloc(*v, (*n + 1) * sizeof(*nv));
-
-	if (nv == NULL)
-		abort();
-	*v = nv;
-	nv[(*n)++] = *sg;
+	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+	(*v)[(*n)++] = *sg;
 }
 
 static int
@@ -628,9 +565,9 @@ r_number(const char **p, int *out)
 
 /* "[@COL][%[-][W][.P]s] PATH[|default=TEXT][|capitalize]" (between the braces). */
 static int
-rfield_parse(struct rcomp *c, xmlNodePtr x, const char *s, size_t len, struct rfield *f)
+rfield_parse(struct xml_loader *c, xmlNodePtr x, const char *s, size_t len, struct rfield *f)
 {
-	char *buf = r_xstrndup(s, len), *p = buf, *bar;
+	char *buf = xstrndup(s, len), *p = buf, *bar;
 	const char *q;
 	int rc = -1;
 
@@ -640,7 +577,7 @@ rfield_parse(struct rcomp *c, xmlNodePtr x, const char *s, size_t len, struct rf
 	if (*p == '@' && isdigit((unsigned char)p[1])) {
 		q = p + 1;
 		if (r_number(&q, &f->f_col) == -1) {
-			rcomp_error(c, x, "bad column in {%s}", buf);
+			xml_error(c, x, "bad column in {%s}", buf);
 			goto done;
 		}
 		p = (char *)q;
@@ -668,7 +605,7 @@ rfield_parse(struct rcomp *c, xmlNodePtr x, const char *s, size_t len, struct rf
 	}
 	if (p != buf) {
 		if (*p != ' ') {
-			rcomp_error(c, x, "a blank must separate the format and the path in {%s}",
+			xml_error(c, x, "a blank must separate the format and the path in {%s}",
 			    buf);
 			goto done;
 		}
@@ -690,18 +627,18 @@ rfield_parse(struct rcomp *c, xmlNodePtr x, const char *s, size_t len, struct rf
 			bar = NULL;	/* default= takes the rest, '|' included */
 		if (strncmp(filter, "default=", 8) == 0) {
 			free(f->f_default);
-			f->f_default = r_xstrdup(filter + 8);
+			f->f_default = xstrdup(filter + 8);
 		} else if (strcmp(filter, "capitalize") == 0)
 			f->f_capitalize = true;
 		else {
-			rcomp_error(c, x, "unknown filter '%s' in {%.*s}", filter, (int)len, s);
+			xml_error(c, x, "unknown filter '%s' in {%.*s}", filter, (int)len, s);
 			goto done;
 		}
 	}
 	rc = 0;
 	goto done;
 badfmt:
-	rcomp_error(c, x, "bad format in {%s}: expected %%[-][width][.precision]s", buf);
+	xml_error(c, x, "bad format in {%s}: expected %%[-][width][.precision]s", buf);
 done:
 	if (rc == -1) {
 		rpath_free(&f->f_path);
@@ -714,7 +651,7 @@ done:
 
 /* Split a line's text into literals and fields. "{{" and "}}" are braces. */
 static int
-rtext_parse(struct rcomp *c, xmlNodePtr x, const char *s, struct rseg **segs, size_t *nsegs)
+rtext_parse(struct xml_loader *c, xmlNodePtr x, const char *s, struct rseg **segs, size_t *nsegs)
 {
 	struct buf lit = BUF_INIT;
 	struct rseg sg;
@@ -728,7 +665,7 @@ rtext_parse(struct rcomp *c, xmlNodePtr x, const char *s, struct rseg **segs, si
 			continue;
 		}
 		if (*p == '}') {
-			rcomp_error(c, x, "unmatched '}' (write '}}' for a brace)");
+			xml_error(c, x, "unmatched '}' (write '}}' for a brace)");
 			goto fail;
 		}
 		if (*p != '{') {
@@ -737,7 +674,7 @@ rtext_parse(struct rcomp *c, xmlNodePtr x, const char *s, struct rseg **segs, si
 		}
 		const char *end = strchr(p, '}');
 		if (end == NULL) {
-			rcomp_error(c, x, "unterminated field '%s'", p);
+			xml_error(c, x, "unterminated field '%s'", p);
 			goto fail;
 		}
 		if (lit.b_len > 0) {
@@ -768,58 +705,22 @@ fail:
 
 /* ---- items ---- */
 
-static bool
-rx_is(xmlNodePtr x, const char *name)
-{
-	return x->type == XML_ELEMENT_NODE && strcmp((const char *)x->name, name) == 0;
-}
-
-static char *
-rx_attr(xmlNodePtr x, const char *name)
-{
-	xmlChar *v = xmlGetProp(x, (const xmlChar *)name);
-	char *s;
-
-	if (v == NULL)
-		return NULL;
-	s = r_xstrdup((const char *)v);
-	xmlFree(v);
-	return s;
-}
-
-static int
-rx_check_attrs(struct rcomp *c, xmlNodePtr x, const char *const *allowed)
-{
-	for (xmlAttrPtr a = x->properties; a != NULL; a = a->next) {
-		bool ok = false;
-		for (size_t i = 0; allowed[i] != NULL; i++)
-			if (strcmp((const char *)a->name, allowed[i]) == 0)
-				ok = true;
-		if (!ok) {
-			rcomp_error(c, x, "unknown attribute %s= on <%s>", (const char *)a->name,
-			    (const char *)x->name);
-			return -1;
-		}
-	}
-	return 0;
-}
-
 /* The text of a <line>/<text>: its character data; elements inside are refused. */
 static int
-rx_text(struct rcomp *c, xmlNodePtr x, struct buf *out)
+rx_text(struct xml_loader *c, xmlNodePtr x, struct buf *out)
 {
 	for (xmlNodePtr ch = x->children; ch != NULL; ch = ch->next) {
 		if (ch->type == XML_TEXT_NODE || ch->type == XML_CDATA_SECTION_NODE)
 			buf_puts(out, ch->content ? (const char *)ch->content : "");
 		else if (ch->type == XML_ELEMENT_NODE) {
-			rcomp_error(c, ch, "<%s> inside <%s>: fields are written {path}",
+			xml_error(c, ch, "<%s> inside <%s>: fields are written {path}",
 			    (const char *)ch->name, (const char *)x->name);
 			return -1;
 		}
 	}
 	/* A newline in the text would break the column arithmetic: one line each. */
 	if (memchr(buf_str(out), '\n', out->b_len) != NULL) {
-		rcomp_error(c, x, "a <%s> holds one line (no newline inside)",
+		xml_error(c, x, "a <%s> holds one line (no newline inside)",
 		    (const char *)x->name);
 		return -1;
 	}
@@ -846,9 +747,9 @@ ritems_free(struct ritem *v, size_t n)
 }
 
 static int
-rcomp_cond_attr(struct rcomp *c, xmlNodePtr x, const char *attr, struct ritem *it)
+rcomp_cond_attr(struct xml_loader *c, xmlNodePtr x, const char *attr, struct ritem *it)
 {
-	char *s = rx_attr(x, attr);
+	char *s = xml_attr(x, attr);
 	int rc = 0;
 
 	if (s != NULL) {
@@ -859,7 +760,7 @@ rcomp_cond_attr(struct rcomp *c, xmlNodePtr x, const char *attr, struct ritem *i
 }
 
 static int
-rcomp_item(struct rcomp *c, xmlNodePtr x, struct ritem *it, int depth)
+rcomp_item(struct xml_loader *c, xmlNodePtr x, struct ritem *it, int depth)
 {
 	struct buf text = BUF_INIT;
 	char *v = NULL;
@@ -867,57 +768,57 @@ rcomp_item(struct rcomp *c, xmlNodePtr x, struct ritem *it, int depth)
 
 	memset(it, 0, sizeof(*it));
 	if (depth > RENDER_MAX_DEPTH) {
-		rcomp_error(c, x, "items nested too deeply");
+		xml_error(c, x, "items nested too deeply");
 		return -1;
 	}
-	if (rx_is(x, "line") || rx_is(x, "text")) {
+	if (xml_is(x, "line") || xml_is(x, "text")) {
 		static const char *const attrs[] = { "if", NULL };
-		it->i_kind = rx_is(x, "line") ? RI_LINE : RI_TEXT;
-		if (rx_check_attrs(c, x, attrs) == -1 || rcomp_cond_attr(c, x, "if", it) == -1 ||
+		it->i_kind = xml_is(x, "line") ? RI_LINE : RI_TEXT;
+		if (xml_check_attrs(c, x, attrs) == -1 || rcomp_cond_attr(c, x, "if", it) == -1 ||
 		    rx_text(c, x, &text) == -1 ||
 		    rtext_parse(c, x, buf_str(&text), &it->i_segs, &it->i_nsegs) == -1)
 			goto done;
-	} else if (rx_is(x, "blank")) {
+	} else if (xml_is(x, "blank")) {
 		static const char *const attrs[] = { "if", NULL };
 		it->i_kind = RI_BLANK;
-		if (rx_check_attrs(c, x, attrs) == -1 || rcomp_cond_attr(c, x, "if", it) == -1)
+		if (xml_check_attrs(c, x, attrs) == -1 || rcomp_cond_attr(c, x, "if", it) == -1)
 			goto done;
 		for (xmlNodePtr ch = x->children; ch != NULL; ch = ch->next)
 			if (ch->type == XML_ELEMENT_NODE ||
 			    (ch->type == XML_TEXT_NODE && xmlIsBlankNode(ch) == 0)) {
-				rcomp_error(c, x, "<blank> is empty");
+				xml_error(c, x, "<blank> is empty");
 				goto done;
 			}
-	} else if (rx_is(x, "if")) {
+	} else if (xml_is(x, "if")) {
 		static const char *const attrs[] = { "test", NULL };
 		it->i_kind = RI_IF;
-		if (rx_check_attrs(c, x, attrs) == -1)
+		if (xml_check_attrs(c, x, attrs) == -1)
 			goto done;
-		if ((v = rx_attr(x, "test")) == NULL) {
-			rcomp_error(c, x, "<if> without test=");
+		if ((v = xml_attr(x, "test")) == NULL) {
+			xml_error(c, x, "<if> without test=");
 			goto done;
 		}
 		if (rcond_parse(c, x, v, &it->i_cond) == -1 ||
 		    rcomp_items(c, x, &it->i_items, &it->i_nitems, NULL, NULL, depth + 1) == -1)
 			goto done;
-	} else if (rx_is(x, "foreach")) {
+	} else if (xml_is(x, "foreach")) {
 		static const char *const attrs[] = { "select", "if", "blank", NULL };
 		it->i_kind = RI_FOREACH;
-		if (rx_check_attrs(c, x, attrs) == -1 || rcomp_cond_attr(c, x, "if", it) == -1)
+		if (xml_check_attrs(c, x, attrs) == -1 || rcomp_cond_attr(c, x, "if", it) == -1)
 			goto done;
-		if ((v = rx_attr(x, "select")) == NULL) {
-			rcomp_error(c, x, "<foreach> without select=");
+		if ((v = xml_attr(x, "select")) == NULL) {
+			xml_error(c, x, "<foreach> without select=");
 			goto done;
 		}
 		if (rpath_parse(c, x, v, strlen(v), &it->i_select) == -1)
 			goto done;
 		for (size_t i = 0; i < it->i_select.p_n; i++)
 			if (it->i_select.p_steps[i].s_kind == RS_ATTR) {
-				rcomp_error(c, x, "<foreach> selects elements, not attributes");
+				xml_error(c, x, "<foreach> selects elements, not attributes");
 				goto done;
 			}
 		free(v);
-		if ((v = rx_attr(x, "blank")) != NULL) {
+		if ((v = xml_attr(x, "blank")) != NULL) {
 			if (strcmp(v, "before") == 0)
 				it->i_blank = RB_BEFORE;
 			else if (strcmp(v, "between") == 0)
@@ -925,38 +826,38 @@ rcomp_item(struct rcomp *c, xmlNodePtr x, struct ritem *it, int depth)
 			else if (strcmp(v, "after") == 0)
 				it->i_blank = RB_AFTER;
 			else {
-				rcomp_error(c, x, "blank= is before, between or after");
+				xml_error(c, x, "blank= is before, between or after");
 				goto done;
 			}
 		}
 		if (rcomp_items(c, x, &it->i_items, &it->i_nitems, &it->i_header,
 		    &it->i_nheader, depth + 1) == -1)
 			goto done;
-	} else if (rx_is(x, "join")) {
+	} else if (xml_is(x, "join")) {
 		static const char *const attrs[] = { "sep", "if", NULL };
 		it->i_kind = RI_JOIN;
-		if (rx_check_attrs(c, x, attrs) == -1 || rcomp_cond_attr(c, x, "if", it) == -1)
+		if (xml_check_attrs(c, x, attrs) == -1 || rcomp_cond_attr(c, x, "if", it) == -1)
 			goto done;
-		if ((it->i_sep = rx_attr(x, "sep")) == NULL) {
-			rcomp_error(c, x, "<join> without sep=");
+		if ((it->i_sep = xml_attr(x, "sep")) == NULL) {
+			xml_error(c, x, "<join> without sep=");
 			goto done;
 		}
 		if (rcomp_items(c, x, &it->i_items, &it->i_nitems, NULL, NULL, depth + 1) == -1)
 			goto done;
 		for (size_t i = 0; i < it->i_nitems; i++) {
 			if (it->i_items[i].i_kind != RI_TEXT) {
-				rcomp_error(c, x, "<join> holds <text> items only");
+				xml_error(c, x, "<join> holds <text> items only");
 				goto done;
 			}
 			for (size_t j = 0; j < it->i_items[i].i_nsegs; j++)
 				if (it->i_items[i].i_segs[j].sg_text == NULL &&
 				    it->i_items[i].i_segs[j].sg_field.f_col >= 0) {
-					rcomp_error(c, x, "no column (@N) inside <join>");
+					xml_error(c, x, "no column (@N) inside <join>");
 					goto done;
 				}
 		}
 	} else {
-		rcomp_error(c, x, "unknown template element <%s>", (const char *)x->name);
+		xml_error(c, x, "unknown template element <%s>", (const char *)x->name);
 		goto done;
 	}
 	rc = 0;
@@ -975,7 +876,7 @@ done:
  * every other item, is allowed and compiled into *hdr.
  */
 static int
-rcomp_items(struct rcomp *c, xmlNodePtr x, struct ritem **items, size_t *nitems,
+rcomp_items(struct xml_loader *c, xmlNodePtr x, struct ritem **items, size_t *nitems,
     struct ritem **hdr, size_t *nhdr, int depth)
 {
 	struct ritem *v = NULL;
@@ -986,19 +887,19 @@ rcomp_items(struct rcomp *c, xmlNodePtr x, struct ritem **items, size_t *nitems,
 	*nitems = 0;
 	for (xmlNodePtr ch = x->children; ch != NULL; ch = ch->next) {
 		if (ch->type == XML_TEXT_NODE && xmlIsBlankNode(ch) == 0) {
-			rcomp_error(c, ch, "text outside <line>/<text> in <%s>",
+			xml_error(c, ch, "text outside <line>/<text> in <%s>",
 			    (const char *)x->name);
 			goto fail;
 		}
 		if (ch->type != XML_ELEMENT_NODE)
 			continue;	/* comments, blanks */
-		if (rx_is(ch, "header")) {
+		if (xml_is(ch, "header")) {
 			if (hdr == NULL || nhdr == NULL || n > 0 || seen_header) {
-				rcomp_error(c, ch, "<header> comes once, first, in a <foreach>");
+				xml_error(c, ch, "<header> comes once, first, in a <foreach>");
 				goto fail;
 			}
 			if (ch->properties != NULL) {
-				rcomp_error(c, ch, "<header> takes no attributes");
+				xml_error(c, ch, "<header> takes no attributes");
 				goto fail;
 			}
 			seen_header = true;
@@ -1006,10 +907,7 @@ rcomp_items(struct rcomp *c, xmlNodePtr x, struct ritem **items, size_t *nitems,
 				goto fail;
 			continue;
 		}
-		struct ritem *nv = realloc(v, (n + 1) * sizeof(*nv));
-		if (nv == NULL)
-			abort();
-		v = nv;
+		v = xrealloc(v, (n + 1) * sizeof(*v));
 		if (rcomp_item(c, ch, &v[n], depth) == -1)
 			goto fail;
 		n++;
@@ -1030,8 +928,8 @@ fail:
 struct render_tmpl *
 render_compile(xmlNodePtr format, char *err, size_t errlen)
 {
-	struct rcomp c = { err, errlen, false };
-	struct render_tmpl *t = r_xalloc(sizeof(*t));
+	struct xml_loader c = { NULL, err, errlen, false, 0 };
+	struct render_tmpl *t = xzalloc(sizeof(*t));
 
 	if (errlen)
 		err[0] = '\0';
@@ -1095,7 +993,7 @@ rfield_put(const struct rfield *f, xmlNodePtr ctx, struct buf *line)
 	size_t len, cols;
 
 	if (v == NULL && f->f_default != NULL)
-		v = r_xstrdup(f->f_default);
+		v = xstrdup(f->f_default);
 	s = v ? v : "";
 	len = strlen(s);
 	if (f->f_prec >= 0)

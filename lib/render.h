@@ -25,7 +25,7 @@ struct render_tmpl;
 
 /*
  * Compile the items of a <format> element. NULL with a message in err (the caller
- * prefixes it with the file name): "line 12: unknown path step '..x'".
+ * prefixes it with the file name): "12: unknown template element <lines>".
  */
 struct render_tmpl *render_compile(xmlNodePtr format, char *err, size_t errlen);
 void		 render_tmpl_free(struct render_tmpl *);

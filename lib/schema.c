@@ -6,12 +6,11 @@
  * <apply-advanced/> into the apply-groups leaf-lists, flattens <choice>/<case> into
  * sn_choice/sn_case, compiles patterns, checks defaults against their types, and
  * finally gives each <root-children/> holder the root's children. Errors name the
- * file and line: a bad schema is a bug that must be found at once.
+ * file and line: a bad schema is a bug that must be found at once. The type parser
+ * serves opschema.c too (the types of command arguments).
  */
-#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,105 +19,19 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <libxml/xmlerror.h>
-#include <libxml/xmlversion.h>
 
 #include "must.h"
 #include "schema.h"
 #include "xmalloc.h"
-
-struct sch_loader {
-	const char	*l_file;	/* base name, for messages */
-	char		*l_err;
-	size_t		 l_errlen;
-	bool		 l_failed;
-};
+#include "xmlutil.h"
 
 static void	 sch_node_free(struct sch_node *);
-static int	 sch_parse_children(struct sch_loader *, xmlNodePtr, struct sch_node *,
+static int	 sch_parse_children(struct xml_loader *, xmlNodePtr, struct sch_node *,
 		    const char *, const char *);
-
-static void __attribute__((format(printf, 3, 4)))
-sch_error(struct sch_loader *l, xmlNodePtr x, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	if (l->l_failed)
-		return;		/* keep the first error: the rest often follow from it */
-	l->l_failed = true;
-	n = snprintf(l->l_err, l->l_errlen, "%s:%ld: ", l->l_file ? l->l_file : "schema",
-	    x ? (long)xmlGetLineNo(x) : 0L);
-	if (n < 0 || (size_t)n >= l->l_errlen)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(l->l_err + n, l->l_errlen - (size_t)n, fmt, ap);
-	va_end(ap);
-}
-
-/* An attribute as a malloc'd string, or NULL. */
-static char *
-sch_attr(xmlNodePtr x, const char *name)
-{
-	xmlChar *v = xmlGetProp(x, (const xmlChar *)name);
-	char *s;
-
-	if (v == NULL)
-		return NULL;
-	s = xstrdup((const char *)v);
-	xmlFree(v);
-	return s;
-}
-
-static bool
-sch_is(xmlNodePtr x, const char *name)
-{
-	return x->type == XML_ELEMENT_NODE && strcmp((const char *)x->name, name) == 0;
-}
-
-/* Boolean attribute: absent = false; "true" / "false" only. */
-static int
-sch_attr_bool(struct sch_loader *l, xmlNodePtr x, const char *name, bool *out)
-{
-	char *v = sch_attr(x, name);
-	int rc = 0;
-
-	*out = false;
-	if (v == NULL)
-		return 0;
-	if (strcmp(v, "true") == 0)
-		*out = true;
-	else if (strcmp(v, "false") != 0) {
-		sch_error(l, x, "attribute %s=\"%s\": must be \"true\" or \"false\"", name, v);
-		rc = -1;
-	}
-	free(v);
-	return rc;
-}
-
-/* Every attribute of x must be among allowed (NULL-terminated). */
-static int
-sch_check_attrs(struct sch_loader *l, xmlNodePtr x, const char *const *allowed)
-{
-	for (xmlAttrPtr a = x->properties; a != NULL; a = a->next) {
-		bool ok = false;
-		if (a->ns != NULL)
-			continue;	/* foreign namespaces are documentation */
-		for (size_t i = 0; allowed[i] != NULL; i++)
-			if (strcmp((const char *)a->name, allowed[i]) == 0)
-				ok = true;
-		if (!ok) {
-			sch_error(l, x, "<%s>: unknown attribute '%s'", (const char *)x->name,
-			    (const char *)a->name);
-			return -1;
-		}
-	}
-	return 0;
-}
 
 /* ---- types ---- */
 
-static void
+void
 sch_type_free(struct sch_type *t)
 {
 	free(t->st_name);
@@ -168,7 +81,7 @@ sch_parse_int(const char *s, bool is_unsigned, int64_t *out)
 
 /* "a..b", "a .. b", "a..b|c..d", "5" */
 static int
-sch_parse_ranges(struct sch_loader *l, xmlNodePtr x, const char *text, bool is_unsigned,
+sch_parse_ranges(struct xml_loader *l, xmlNodePtr x, const char *text, bool is_unsigned,
     struct sch_type *t)
 {
 	char *copy = xstrdup(text), *save = NULL, *part;
@@ -188,14 +101,11 @@ sch_parse_ranges(struct sch_loader *l, xmlNodePtr x, const char *text, bool is_u
 			r.r_max = r.r_min;
 		}
 		if (rc == -1 || r.r_min > r.r_max) {
-			sch_error(l, x, "bad range \"%s\"", text);
+			xml_error(l, x, "bad range \"%s\"", text);
 			rc = -1;
 			break;
 		}
-		struct sch_range *nr = realloc(t->st_ranges, (t->st_nranges + 1) * sizeof(*nr));
-		if (nr == NULL)
-			abort();
-		t->st_ranges = nr;
+		t->st_ranges = xrealloc(t->st_ranges, (t->st_nranges + 1) * sizeof(*t->st_ranges));
 		t->st_ranges[t->st_nranges++] = r;
 	}
 	free(copy);
@@ -210,19 +120,19 @@ sch_parse_ranges(struct sch_loader *l, xmlNodePtr x, const char *text, bool is_u
  * the YANG pattern it is.
  */
 static int
-sch_parse_pattern(struct sch_loader *l, xmlNodePtr x, struct sch_type *t)
+sch_parse_pattern(struct xml_loader *l, xmlNodePtr x, struct sch_type *t)
 {
 	static const char *const attrs[] = { "posix", "yang", "message", NULL };
-	char *posix = sch_attr(x, "posix"), *yang = sch_attr(x, "yang");
+	char *posix = xml_attr(x, "posix"), *yang = xml_attr(x, "yang");
 	struct sch_pattern p;
 	char *re = NULL;
 	int rc = -1, err;
 
 	memset(&p, 0, sizeof(p));
-	if (sch_check_attrs(l, x, attrs) == -1)
+	if (xml_check_attrs(l, x, attrs) == -1)
 		goto done;
 	if ((posix == NULL) == (yang == NULL)) {
-		sch_error(l, x, "<pattern> needs exactly one of posix= or yang=");
+		xml_error(l, x, "<pattern> needs exactly one of posix= or yang=");
 		goto done;
 	}
 	if (posix != NULL && strcmp(posix, "<.*>|$.*") == 0) {
@@ -256,14 +166,12 @@ sch_parse_pattern(struct sch_loader *l, xmlNodePtr x, struct sch_type *t)
 	if ((err = regcomp(&p.p_re, re, REG_EXTENDED | REG_NOSUB)) != 0) {
 		char msg[128];
 		regerror(err, &p.p_re, msg, sizeof(msg));
-		sch_error(l, x, "bad pattern \"%s\": %s", p.p_regex, msg);
+		xml_error(l, x, "bad pattern \"%s\": %s", p.p_regex, msg);
 		goto done;
 	}
-	p.p_message = sch_attr(x, "message");
-	struct sch_pattern *np = realloc(t->st_patterns, (t->st_npatterns + 1) * sizeof(*np));
-	if (np == NULL)
-		abort();
-	t->st_patterns = np;
+	p.p_message = xml_attr(x, "message");
+	t->st_patterns = xrealloc(t->st_patterns,
+	    (t->st_npatterns + 1) * sizeof(*t->st_patterns));
 	t->st_patterns[t->st_npatterns++] = p;
 	memset(&p, 0, sizeof(p));
 	rc = 0;
@@ -276,28 +184,25 @@ done:
 }
 
 static int
-sch_parse_enum(struct sch_loader *l, xmlNodePtr x, struct sch_type *t)
+sch_parse_enum(struct xml_loader *l, xmlNodePtr x, struct sch_type *t)
 {
 	static const char *const attrs[] = { "name", "help", NULL };
 	struct sch_enum e;
 
-	if (sch_check_attrs(l, x, attrs) == -1)
+	if (xml_check_attrs(l, x, attrs) == -1)
 		return -1;
-	if ((e.e_name = sch_attr(x, "name")) == NULL) {
-		sch_error(l, x, "<enum> without name");
+	if ((e.e_name = xml_attr(x, "name")) == NULL) {
+		xml_error(l, x, "<enum> without name");
 		return -1;
 	}
 	for (size_t i = 0; i < t->st_nenums; i++)
 		if (strcmp(t->st_enums[i].e_name, e.e_name) == 0) {
-			sch_error(l, x, "duplicate enum \"%s\"", e.e_name);
+			xml_error(l, x, "duplicate enum \"%s\"", e.e_name);
 			free(e.e_name);
 			return -1;
 		}
-	e.e_help = sch_attr(x, "help");
-	struct sch_enum *ne = realloc(t->st_enums, (t->st_nenums + 1) * sizeof(*ne));
-	if (ne == NULL)
-		abort();
-	t->st_enums = ne;
+	e.e_help = xml_attr(x, "help");
+	t->st_enums = xrealloc(t->st_enums, (t->st_nenums + 1) * sizeof(*t->st_enums));
 	t->st_enums[t->st_nenums++] = e;
 	return 0;
 }
@@ -335,11 +240,12 @@ static const struct sch_typename sch_typenames[] = {
 };
 
 /*
- * Parse a type: `tname` with the range/length/pattern/enum/member children of x.
- * Used for a leaf (x = the leaf element) and for a union member (x = <type>).
+ * A type: `tname` with the range/length/pattern/enum/member children of x. Used for
+ * a leaf (x = the leaf element), a union member (x = <type>) and, in opschema.c, a
+ * command's argument (x = <arg>).
  */
-static int
-sch_parse_type(struct sch_loader *l, xmlNodePtr x, const char *tname, struct sch_type *t)
+int
+sch_type_parse(struct xml_loader *l, xmlNodePtr x, const char *tname, struct sch_type *t)
 {
 	const struct sch_typename *tn = NULL;
 	char *range = NULL, *length = NULL;
@@ -349,7 +255,7 @@ sch_parse_type(struct sch_loader *l, xmlNodePtr x, const char *tname, struct sch
 		if (strcmp(sch_typenames[i].tn_name, tname) == 0)
 			tn = &sch_typenames[i];
 	if (tn == NULL) {
-		sch_error(l, x, "unknown type \"%s\"", tname);
+		xml_error(l, x, "unknown type \"%s\"", tname);
 		return -1;
 	}
 	t->st_base = tn->tn_base;
@@ -357,11 +263,11 @@ sch_parse_type(struct sch_loader *l, xmlNodePtr x, const char *tname, struct sch
 	t->st_bits = tn->tn_bits;
 	t->st_unsigned = tn->tn_unsigned;
 
-	range = sch_attr(x, "range");
-	length = sch_attr(x, "length");
+	range = xml_attr(x, "range");
+	length = xml_attr(x, "length");
 	if (range != NULL) {
 		if (t->st_base != ST_INT) {
-			sch_error(l, x, "range= is for integer types (here \"%s\")", tname);
+			xml_error(l, x, "range= is for integer types (here \"%s\")", tname);
 			goto done;
 		}
 		if (sch_parse_ranges(l, x, range, t->st_unsigned, t) == -1)
@@ -369,7 +275,7 @@ sch_parse_type(struct sch_loader *l, xmlNodePtr x, const char *tname, struct sch
 	}
 	if (length != NULL) {
 		if (t->st_base != ST_STRING) {
-			sch_error(l, x, "length= is for strings (here \"%s\")", tname);
+			xml_error(l, x, "length= is for strings (here \"%s\")", tname);
 			goto done;
 		}
 		if (sch_parse_ranges(l, x, length, true, t) == -1)
@@ -378,45 +284,43 @@ sch_parse_type(struct sch_loader *l, xmlNodePtr x, const char *tname, struct sch
 	for (xmlNodePtr c = x->children; c != NULL; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		if (sch_is(c, "pattern")) {
+		if (xml_is(c, "pattern")) {
 			if (t->st_base != ST_STRING) {
-				sch_error(l, c, "<pattern> is for strings (here \"%s\")", tname);
+				xml_error(l, c, "<pattern> is for strings (here \"%s\")", tname);
 				goto done;
 			}
 			if (sch_parse_pattern(l, c, t) == -1)
 				goto done;
-		} else if (sch_is(c, "enum")) {
+		} else if (xml_is(c, "enum")) {
 			if (t->st_base != ST_ENUM) {
-				sch_error(l, c, "<enum> in a type \"%s\"", tname);
+				xml_error(l, c, "<enum> in a type \"%s\"", tname);
 				goto done;
 			}
 			if (sch_parse_enum(l, c, t) == -1)
 				goto done;
-		} else if (sch_is(c, "type")) {
+		} else if (xml_is(c, "type")) {
 			static const char *const attrs[] = { "name", "range", "length", NULL };
 			if (t->st_base != ST_UNION) {
-				sch_error(l, c, "<type> member in a type \"%s\"", tname);
+				xml_error(l, c, "<type> member in a type \"%s\"", tname);
 				goto done;
 			}
-			if (sch_check_attrs(l, c, attrs) == -1)
+			if (xml_check_attrs(l, c, attrs) == -1)
 				goto done;
-			char *mname = sch_attr(c, "name");
+			char *mname = xml_attr(c, "name");
 			if (mname == NULL) {
-				sch_error(l, c, "<type> without name");
+				xml_error(l, c, "<type> without name");
 				goto done;
 			}
 			if (strcmp(mname, "union") == 0 || strcmp(mname, "empty") == 0) {
-				sch_error(l, c, "union member of type \"%s\"", mname);
+				xml_error(l, c, "union member of type \"%s\"", mname);
 				free(mname);
 				goto done;
 			}
-			struct sch_type *nm = realloc(t->st_members,
-			    (t->st_nmembers + 1) * sizeof(*nm));
-			if (nm == NULL)
-				abort();
-			t->st_members = nm;
-			memset(&nm[t->st_nmembers], 0, sizeof(*nm));
-			int mrc = sch_parse_type(l, c, mname, &nm[t->st_nmembers++]);
+			t->st_members = xrealloc(t->st_members,
+			    (t->st_nmembers + 1) * sizeof(*t->st_members));
+			struct sch_type *m = &t->st_members[t->st_nmembers++];
+			memset(m, 0, sizeof(*m));
+			int mrc = sch_type_parse(l, c, mname, m);
 			free(mname);
 			if (mrc == -1)
 				goto done;
@@ -424,11 +328,11 @@ sch_parse_type(struct sch_loader *l, xmlNodePtr x, const char *tname, struct sch
 		/* other elements (must, nodes) belong to the caller */
 	}
 	if (t->st_base == ST_ENUM && t->st_nenums == 0) {
-		sch_error(l, x, "enumeration without <enum>");
+		xml_error(l, x, "enumeration without <enum>");
 		goto done;
 	}
 	if (t->st_base == ST_UNION && t->st_nmembers == 0) {
-		sch_error(l, x, "union without <type> members");
+		xml_error(l, x, "union without <type> members");
 		goto done;
 	}
 	rc = 0;
@@ -503,11 +407,8 @@ sch_child(const struct sch_node *n, const char *name)
 static void
 sch_add_child(struct sch_node *p, struct sch_node *c)
 {
-	struct sch_node **nc = realloc(p->sn_children, (p->sn_nchildren + 1) * sizeof(*nc));
-
-	if (nc == NULL)
-		abort();
-	p->sn_children = nc;
+	p->sn_children = xrealloc(p->sn_children,
+	    (p->sn_nchildren + 1) * sizeof(*p->sn_children));
 	c->sn_parent = p;
 	c->sn_index = p->sn_nchildren;
 	p->sn_children[p->sn_nchildren++] = c;
@@ -528,10 +429,10 @@ sch_leaflist_new(const char *name, const char *help, uint32_t flags)
 }
 
 static int
-sch_add_checked(struct sch_loader *l, xmlNodePtr x, struct sch_node *p, struct sch_node *c)
+sch_add_checked(struct xml_loader *l, xmlNodePtr x, struct sch_node *p, struct sch_node *c)
 {
 	if (sch_child(p, c->sn_name) != NULL) {
-		sch_error(l, x, "duplicate statement '%s' under '%s'", c->sn_name,
+		xml_error(l, x, "duplicate statement '%s' under '%s'", c->sn_name,
 		    p->sn_name ? p->sn_name : "(root)");
 		sch_node_free(c);
 		return -1;
@@ -541,23 +442,20 @@ sch_add_checked(struct sch_loader *l, xmlNodePtr x, struct sch_node *p, struct s
 }
 
 static int
-sch_parse_must(struct sch_loader *l, xmlNodePtr x, struct sch_node *n)
+sch_parse_must(struct xml_loader *l, xmlNodePtr x, struct sch_node *n)
 {
 	static const char *const attrs[] = { "expr", "message", NULL };
 	struct sch_must m;
 
-	if (sch_check_attrs(l, x, attrs) == -1)
+	if (xml_check_attrs(l, x, attrs) == -1)
 		return -1;
 	memset(&m, 0, sizeof(m));
-	if ((m.m_expr = sch_attr(x, "expr")) == NULL) {
-		sch_error(l, x, "<must> without expr");
+	if ((m.m_expr = xml_attr(x, "expr")) == NULL) {
+		xml_error(l, x, "<must> without expr");
 		return -1;
 	}
-	m.m_message = sch_attr(x, "message");
-	struct sch_must *nm = realloc(n->sn_musts, (n->sn_nmusts + 1) * sizeof(*nm));
-	if (nm == NULL)
-		abort();
-	n->sn_musts = nm;
+	m.m_message = xml_attr(x, "message");
+	n->sn_musts = xrealloc(n->sn_musts, (n->sn_nmusts + 1) * sizeof(*n->sn_musts));
 	n->sn_musts[n->sn_nmusts++] = m;
 	return 0;
 }
@@ -576,7 +474,7 @@ static const struct {
 
 /* One statement element (container, list, leaf, leaf-list) under parent. */
 static int
-sch_parse_node(struct sch_loader *l, xmlNodePtr x, struct sch_node *parent,
+sch_parse_node(struct xml_loader *l, xmlNodePtr x, struct sch_node *parent,
     const char *choice, const char *ccase)
 {
 	static const char *const attrs[] = { "name", "help", "type", "key", "ordered-by",
@@ -585,56 +483,56 @@ sch_parse_node(struct sch_loader *l, xmlNodePtr x, struct sch_node *parent,
 	struct sch_node *n = xzalloc(sizeof(*n));
 	char *v = NULL;
 
-	if (sch_is(x, "container"))
+	if (xml_is(x, "container"))
 		n->sn_kind = SCH_CONTAINER;
-	else if (sch_is(x, "list"))
+	else if (xml_is(x, "list"))
 		n->sn_kind = SCH_LIST;
-	else if (sch_is(x, "leaf"))
+	else if (xml_is(x, "leaf"))
 		n->sn_kind = SCH_LEAF;
 	else
 		n->sn_kind = SCH_LEAFLIST;
 
-	if (sch_check_attrs(l, x, attrs) == -1)
+	if (xml_check_attrs(l, x, attrs) == -1)
 		goto fail;
-	if ((n->sn_name = sch_attr(x, "name")) == NULL || n->sn_name[0] == '\0') {
-		sch_error(l, x, "<%s> without name", (const char *)x->name);
+	if ((n->sn_name = xml_attr(x, "name")) == NULL || n->sn_name[0] == '\0') {
+		xml_error(l, x, "<%s> without name", (const char *)x->name);
 		goto fail;
 	}
-	n->sn_help = sch_attr(x, "help");
-	n->sn_units = sch_attr(x, "units");
-	n->sn_default = sch_attr(x, "default");
-	n->sn_placeholder = sch_attr(x, "placeholder");	/* the word; <> added by sch_finish */
+	n->sn_help = xml_attr(x, "help");
+	n->sn_units = xml_attr(x, "units");
+	n->sn_default = xml_attr(x, "default");
+	n->sn_placeholder = xml_attr(x, "placeholder");	/* the word; <> added by sch_finish */
 	if (choice != NULL) {
 		n->sn_choice = xstrdup(choice);
 		n->sn_case = xstrdup(ccase ? ccase : n->sn_name);
 	}
 	for (size_t i = 0; i < sizeof(sch_flag_attrs) / sizeof(sch_flag_attrs[0]); i++) {
 		bool b;
-		if (sch_attr_bool(l, x, sch_flag_attrs[i].fa_name, &b) == -1)
+		if (xml_attr_bool(l, x, sch_flag_attrs[i].fa_name, &b) == -1)
 			goto fail;
 		if (b)
 			n->sn_flags |= sch_flag_attrs[i].fa_flag;
 	}
-	if ((v = sch_attr(x, "ordered-by")) != NULL) {
+	if ((v = xml_attr(x, "ordered-by")) != NULL) {
 		if (strcmp(v, "user") == 0)
 			n->sn_flags |= SCH_F_ORDERED_BY_USER;
 		else if (strcmp(v, "system") != 0) {
-			sch_error(l, x, "ordered-by=\"%s\": \"user\" or \"system\"", v);
+			xml_error(l, x, "ordered-by=\"%s\": \"user\" or \"system\"", v);
 			goto fail;
 		}
 		if (n->sn_kind != SCH_LIST && n->sn_kind != SCH_LEAFLIST) {
-			sch_error(l, x, "ordered-by on a <%s>", (const char *)x->name);
+			xml_error(l, x, "ordered-by on a <%s>", (const char *)x->name);
 			goto fail;
 		}
 		free(v);
 		v = NULL;
 	}
-	if ((v = sch_attr(x, "max-elements")) != NULL) {
+	if ((v = xml_attr(x, "max-elements")) != NULL) {
 		char *end;
 		unsigned long m = strtoul(v, &end, 10);
 		if (*v == '\0' || *end != '\0' || m == 0 || m > UINT32_MAX ||
 		    (n->sn_kind != SCH_LIST && n->sn_kind != SCH_LEAFLIST)) {
-			sch_error(l, x, "bad max-elements=\"%s\"", v);
+			xml_error(l, x, "bad max-elements=\"%s\"", v);
 			goto fail;
 		}
 		n->sn_max_elements = (uint32_t)m;
@@ -643,28 +541,28 @@ sch_parse_node(struct sch_loader *l, xmlNodePtr x, struct sch_node *parent,
 	}
 
 	if (n->sn_kind == SCH_LEAF || n->sn_kind == SCH_LEAFLIST) {
-		if ((v = sch_attr(x, "type")) == NULL) {
-			sch_error(l, x, "%s '%s' without type", (const char *)x->name, n->sn_name);
+		if ((v = xml_attr(x, "type")) == NULL) {
+			xml_error(l, x, "%s '%s' without type", (const char *)x->name, n->sn_name);
 			goto fail;
 		}
-		if (sch_parse_type(l, x, v, &n->sn_type) == -1)
+		if (sch_type_parse(l, x, v, &n->sn_type) == -1)
 			goto fail;
 		free(v);
 		v = NULL;
 		if (n->sn_kind == SCH_LEAFLIST && n->sn_type.st_base == ST_EMPTY) {
-			sch_error(l, x, "leaf-list '%s' of type empty", n->sn_name);
+			xml_error(l, x, "leaf-list '%s' of type empty", n->sn_name);
 			goto fail;
 		}
 		for (xmlNodePtr c = x->children; c != NULL; c = c->next) {
-			if (c->type != XML_ELEMENT_NODE || sch_is(c, "pattern") ||
-			    sch_is(c, "enum") || sch_is(c, "type"))
+			if (c->type != XML_ELEMENT_NODE || xml_is(c, "pattern") ||
+			    xml_is(c, "enum") || xml_is(c, "type"))
 				continue;
-			if (sch_is(c, "must")) {
+			if (xml_is(c, "must")) {
 				if (sch_parse_must(l, c, n) == -1)
 					goto fail;
 				continue;
 			}
-			sch_error(l, c, "<%s> inside %s '%s'", (const char *)c->name,
+			xml_error(l, c, "<%s> inside %s '%s'", (const char *)c->name,
 			    (const char *)x->name, n->sn_name);
 			goto fail;
 		}
@@ -673,14 +571,14 @@ sch_parse_node(struct sch_loader *l, xmlNodePtr x, struct sch_node *parent,
 		static const char *const notype[] = { "type", "range", "length", "default",
 		    "units", "secret", "placeholder", NULL };
 		for (size_t i = 0; notype[i] != NULL; i++) {
-			if ((v = sch_attr(x, notype[i])) != NULL) {
-				sch_error(l, x, "%s= on <%s> '%s'", notype[i],
+			if ((v = xml_attr(x, notype[i])) != NULL) {
+				xml_error(l, x, "%s= on <%s> '%s'", notype[i],
 				    (const char *)x->name, n->sn_name);
 				goto fail;
 			}
 		}
 		if (n->sn_kind == SCH_CONTAINER && (n->sn_flags & SCH_F_NOKEYWORD)) {
-			sch_error(l, x, "nokeyword= on <container> '%s'", n->sn_name);
+			xml_error(l, x, "nokeyword= on <container> '%s'", n->sn_name);
 			goto fail;
 		}
 		if (sch_parse_children(l, x, n, NULL, NULL) == -1)
@@ -688,26 +586,26 @@ sch_parse_node(struct sch_loader *l, xmlNodePtr x, struct sch_node *parent,
 	}
 
 	if (n->sn_kind == SCH_LIST) {
-		if ((v = sch_attr(x, "key")) == NULL) {
-			sch_error(l, x, "list '%s' without key=", n->sn_name);
+		if ((v = xml_attr(x, "key")) == NULL) {
+			xml_error(l, x, "list '%s' without key=", n->sn_name);
 			goto fail;
 		}
 		if (n->sn_nchildren == 0 || strcmp(n->sn_children[0]->sn_name, v) != 0 ||
 		    n->sn_children[0]->sn_kind != SCH_LEAF) {
-			sch_error(l, x, "list '%s': key leaf '%s' must be its first child",
+			xml_error(l, x, "list '%s': key leaf '%s' must be its first child",
 			    n->sn_name, v);
 			goto fail;
 		}
 		n->sn_key = n->sn_children[0];
 		n->sn_key->sn_flags |= SCH_F_KEY;
 		if (n->sn_key->sn_type.st_base == ST_EMPTY) {
-			sch_error(l, x, "list '%s': key of type empty", n->sn_name);
+			xml_error(l, x, "list '%s': key of type empty", n->sn_name);
 			goto fail;
 		}
 		free(v);
 		v = NULL;
-	} else if ((v = sch_attr(x, "key")) != NULL) {
-		sch_error(l, x, "key= on <%s> '%s'", (const char *)x->name, n->sn_name);
+	} else if ((v = xml_attr(x, "key")) != NULL) {
+		xml_error(l, x, "key= on <%s> '%s'", (const char *)x->name, n->sn_name);
 		goto fail;
 	}
 	return sch_add_checked(l, x, parent, n);
@@ -718,10 +616,10 @@ fail:
 }
 
 static int
-sch_add_apply_advanced(struct sch_loader *l, xmlNodePtr x, struct sch_node *parent)
+sch_add_apply_advanced(struct xml_loader *l, xmlNodePtr x, struct sch_node *parent)
 {
 	if (x->properties != NULL || x->children != NULL) {
-		sch_error(l, x, "<apply-advanced/> takes no attributes or children");
+		xml_error(l, x, "<apply-advanced/> takes no attributes or children");
 		return -1;
 	}
 	uint32_t f = SCH_F_APPLY_GROUPS | SCH_F_ORDERED_BY_USER;
@@ -733,37 +631,37 @@ sch_add_apply_advanced(struct sch_loader *l, xmlNodePtr x, struct sch_node *pare
 }
 
 static int
-sch_parse_children(struct sch_loader *l, xmlNodePtr x, struct sch_node *parent,
+sch_parse_children(struct xml_loader *l, xmlNodePtr x, struct sch_node *parent,
     const char *choice, const char *ccase)
 {
 	for (xmlNodePtr c = x->children; c != NULL; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		if (sch_is(c, "container") || sch_is(c, "list") || sch_is(c, "leaf") ||
-		    sch_is(c, "leaf-list")) {
+		if (xml_is(c, "container") || xml_is(c, "list") || xml_is(c, "leaf") ||
+		    xml_is(c, "leaf-list")) {
 			if (sch_parse_node(l, c, parent, choice, ccase) == -1)
 				return -1;
-		} else if (sch_is(c, "apply-advanced")) {
+		} else if (xml_is(c, "apply-advanced")) {
 			if (sch_add_apply_advanced(l, c, parent) == -1)
 				return -1;
-		} else if (sch_is(c, "must") && parent->sn_kind != SCH_ROOT && choice == NULL) {
+		} else if (xml_is(c, "must") && parent->sn_kind != SCH_ROOT && choice == NULL) {
 			if (sch_parse_must(l, c, parent) == -1)
 				return -1;
-		} else if (sch_is(c, "root-children") && parent->sn_kind == SCH_LIST &&
+		} else if (xml_is(c, "root-children") && parent->sn_kind == SCH_LIST &&
 		    choice == NULL) {
 			if (c->properties != NULL || c->children != NULL) {
-				sch_error(l, c, "<root-children/> takes no attributes or children");
+				xml_error(l, c, "<root-children/> takes no attributes or children");
 				return -1;
 			}
 			parent->sn_flags |= SCH_F_ROOT_CHILDREN;
-		} else if (sch_is(c, "choice")) {
+		} else if (xml_is(c, "choice")) {
 			static const char *const attrs[] = { "name", "help", NULL };
 			char *name;
 			int rc;
-			if (sch_check_attrs(l, c, attrs) == -1)
+			if (xml_check_attrs(l, c, attrs) == -1)
 				return -1;
-			if ((name = sch_attr(c, "name")) == NULL) {
-				sch_error(l, c, "<choice> without name");
+			if ((name = xml_attr(c, "name")) == NULL) {
+				xml_error(l, c, "<choice> without name");
 				return -1;
 			}
 			/*
@@ -774,14 +672,14 @@ sch_parse_children(struct sch_loader *l, xmlNodePtr x, struct sch_node *parent,
 			free(name);
 			if (rc == -1)
 				return -1;
-		} else if (sch_is(c, "case") && choice != NULL) {
+		} else if (xml_is(c, "case") && choice != NULL) {
 			static const char *const attrs[] = { "name", NULL };
 			char *name;
 			int rc;
-			if (sch_check_attrs(l, c, attrs) == -1)
+			if (xml_check_attrs(l, c, attrs) == -1)
 				return -1;
-			if ((name = sch_attr(c, "name")) == NULL) {
-				sch_error(l, c, "<case> without name");
+			if ((name = xml_attr(c, "name")) == NULL) {
+				xml_error(l, c, "<case> without name");
 				return -1;
 			}
 			rc = sch_parse_children(l, c, parent, choice, name);
@@ -789,7 +687,7 @@ sch_parse_children(struct sch_loader *l, xmlNodePtr x, struct sch_node *parent,
 			if (rc == -1)
 				return -1;
 		} else {
-			sch_error(l, c, "unexpected <%s> here", (const char *)c->name);
+			xml_error(l, c, "unexpected <%s> here", (const char *)c->name);
 			return -1;
 		}
 	}
@@ -798,7 +696,7 @@ sch_parse_children(struct sch_loader *l, xmlNodePtr x, struct sch_node *parent,
 
 /* Merge the top-level node n (just parsed into tmp) into root. */
 static int
-sch_merge_into(struct sch_loader *l, struct sch_node *into, struct sch_node *n)
+sch_merge_into(struct xml_loader *l, struct sch_node *into, struct sch_node *n)
 {
 	const struct sch_node *have = sch_child(into, n->sn_name);
 
@@ -807,7 +705,7 @@ sch_merge_into(struct sch_loader *l, struct sch_node *into, struct sch_node *n)
 		return 0;
 	}
 	if (have->sn_kind != SCH_CONTAINER || n->sn_kind != SCH_CONTAINER) {
-		sch_error(l, NULL, "'%s' defined twice (only containers merge)", n->sn_name);
+		xml_error(l, NULL, "'%s' defined twice (only containers merge)", n->sn_name);
 		sch_node_free(n);
 		return -1;
 	}
@@ -833,10 +731,7 @@ sch_merge_into(struct sch_loader *l, struct sch_node *into, struct sch_node *n)
 		n->sn_help = NULL;
 	}
 	for (size_t i = 0; i < n->sn_nmusts; i++) {
-		struct sch_must *nm = realloc(h->sn_musts, (h->sn_nmusts + 1) * sizeof(*nm));
-		if (nm == NULL)
-			abort();
-		h->sn_musts = nm;
+		h->sn_musts = xrealloc(h->sn_musts, (h->sn_nmusts + 1) * sizeof(*h->sn_musts));
 		h->sn_musts[h->sn_nmusts++] = n->sn_musts[i];
 	}
 	n->sn_nmusts = 0;
@@ -845,55 +740,24 @@ sch_merge_into(struct sch_loader *l, struct sch_node *into, struct sch_node *n)
 	return 0;
 }
 
-struct sch_xmlerr {
-	int	 x_line;
-	char	 x_msg[256];
-};
-
-#if LIBXML_VERSION >= 21200
-#define SCH_XMLERROR	const xmlError *
-#else
-#define SCH_XMLERROR	xmlErrorPtr
-#endif
-
-static void
-sch_xml_error(void *arg, SCH_XMLERROR e)
-{
-	struct sch_xmlerr *xe = arg;
-	size_t n;
-
-	if (xe->x_msg[0] != '\0' || e == NULL || e->message == NULL)
-		return;
-	xe->x_line = e->line;
-	snprintf(xe->x_msg, sizeof(xe->x_msg), "%s", e->message);
-	n = strlen(xe->x_msg);
-	while (n > 0 && xe->x_msg[n - 1] == '\n')	/* libxml2 messages end with one */
-		xe->x_msg[--n] = '\0';
-}
-
 static int
-sch_load_file(struct sch_loader *l, const char *path, struct sch_node *root)
+sch_load_file(struct xml_loader *l, const char *path, struct sch_node *root)
 {
 	xmlDocPtr doc;
 	xmlNodePtr top;
 	struct sch_node tmp;
-	int rc = -1;
+	char msg[256];
+	int line, rc = -1;
 
-	/* Keep libxml2's first error (later ones follow from it), not its stderr output. */
-	struct sch_xmlerr xe = { 0, "" };
-	xmlSetStructuredErrorFunc(&xe, sch_xml_error);
-	doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS |
-	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	xmlSetStructuredErrorFunc(NULL, NULL);
-	if (doc == NULL) {
-		snprintf(l->l_err, l->l_errlen, "%s:%d: XML error: %s", l->l_file, xe.x_line,
-		    xe.x_msg[0] ? xe.x_msg : "cannot parse");
-		l->l_failed = true;
+	if ((doc = xml_read_file(path, XML_PARSE_NOBLANKS, &line, msg, sizeof(msg))) == NULL) {
+		snprintf(l->xl_err, l->xl_errlen, "%s:%d: XML error: %s", l->xl_file, line,
+		    msg[0] ? msg : "cannot parse");
+		l->xl_failed = true;
 		return -1;
 	}
 	top = xmlDocGetRootElement(doc);
-	if (top == NULL || !sch_is(top, "schema")) {
-		sch_error(l, top, "the top element must be <schema>");
+	if (top == NULL || !xml_is(top, "schema")) {
+		xml_error(l, top, "the top element must be <schema>");
 		goto done;
 	}
 	memset(&tmp, 0, sizeof(tmp));
@@ -926,7 +790,7 @@ done:
 
 /* Placeholders, defaults checked against types, root-children arrays. */
 static int
-sch_finish(struct sch_loader *l, struct sch_node *root, struct sch_node *n)
+sch_finish(struct xml_loader *l, struct sch_node *root, struct sch_node *n)
 {
 	for (size_t i = 0; i < n->sn_nchildren; i++)
 		if (n->sn_children[i]->sn_parent == n &&
@@ -946,10 +810,10 @@ sch_finish(struct sch_loader *l, struct sch_node *root, struct sch_node *n)
 			char msg[256];
 			if (sch_check_value(n, n->sn_default, NULL, msg, sizeof(msg)) != 0) {
 				char *p = sch_path_string(n);
-				snprintf(l->l_err, l->l_errlen, "%s: default \"%s\": %s",
+				snprintf(l->xl_err, l->xl_errlen, "%s: default \"%s\": %s",
 				    p, n->sn_default, msg);
 				free(p);
-				l->l_failed = true;
+				l->xl_failed = true;
 				return -1;
 			}
 		}
@@ -958,32 +822,23 @@ sch_finish(struct sch_loader *l, struct sch_node *root, struct sch_node *n)
 		n->sn_placeholder = xstrdup(n->sn_key->sn_placeholder);
 	if (n->sn_flags & SCH_F_ROOT_CHILDREN) {
 		size_t own = n->sn_nchildren;
-		struct sch_node **nc = realloc(n->sn_children,
-		    (own + root->sn_nchildren) * sizeof(*nc));
-		if (nc == NULL)
-			abort();
-		n->sn_children = nc;
+		n->sn_children = xrealloc(n->sn_children,
+		    (own + root->sn_nchildren) * sizeof(*n->sn_children));
 		for (size_t i = 0; i < root->sn_nchildren; i++) {
 			struct sch_node *rc = root->sn_children[i];
 			if (rc == n || (rc->sn_flags & SCH_F_ROOT_CHILDREN))
 				continue;
 			if (sch_child(n, rc->sn_name) != NULL) {
-				snprintf(l->l_err, l->l_errlen,
+				snprintf(l->xl_err, l->xl_errlen,
 				    "%s: own statement '%s' hides the root's", n->sn_name,
 				    rc->sn_name);
-				l->l_failed = true;
+				l->xl_failed = true;
 				return -1;
 			}
 			n->sn_children[n->sn_nchildren++] = rc;
 		}
 	}
 	return 0;
-}
-
-static int
-sch_name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 static int
@@ -1030,35 +885,21 @@ sch_index(struct sch_node *n)
 struct schema *
 schema_load_dir(const char *dir, char *err, size_t errlen)
 {
-	struct sch_loader l = { NULL, err, errlen, false };
+	struct xml_loader l = { NULL, err, errlen, false, XL_F_SCHEMA };
 	struct schema *s = NULL;
 	char **names = NULL;
 	size_t nnames = 0;
-	DIR *d;
-	struct dirent *de;
 
 	if (errlen)
 		err[0] = '\0';
-	if ((d = opendir(dir)) == NULL) {
+	if (xml_dir_files(dir, &names, &nnames) == -1) {
 		snprintf(err, errlen, "%s: %s", dir, strerror(errno));
 		return NULL;
 	}
-	while ((de = readdir(d)) != NULL) {
-		size_t n = strlen(de->d_name);
-		if (n < 5 || strcmp(de->d_name + n - 4, ".xml") != 0 || de->d_name[0] == '.')
-			continue;
-		char **nn = realloc(names, (nnames + 1) * sizeof(*nn));
-		if (nn == NULL)
-			abort();
-		names = nn;
-		names[nnames++] = xstrdup(de->d_name);
-	}
-	closedir(d);
 	if (nnames == 0) {
 		snprintf(err, errlen, "%s: no schema files (*.xml)", dir);
 		goto fail;
 	}
-	qsort(names, nnames, sizeof(*names), sch_name_cmp);
 
 	s = xzalloc(sizeof(*s));
 	s->s_dir = xstrdup(dir);
@@ -1072,13 +913,13 @@ schema_load_dir(const char *dir, char *err, size_t errlen)
 		size_t len = strlen(dir) + strlen(names[i]) + 2;
 		char *path = xzalloc(len);
 		snprintf(path, len, "%s/%s", dir, names[i]);
-		l.l_file = names[i];
+		l.xl_file = names[i];
 		int rc = sch_load_file(&l, path, s->s_root);
 		free(path);
 		if (rc == -1)
 			goto fail;
 	}
-	l.l_file = NULL;
+	l.xl_file = NULL;
 	if (sch_finish(&l, s->s_root, s->s_root) == -1)
 		goto fail;
 	sch_index(s->s_root);
@@ -1102,36 +943,51 @@ sch_is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-struct schema *
-schema_load_default(char *err, size_t errlen)
+int
+schema_find_dir(const char *sub, char *path, size_t len)
 {
 	const char *env = getenv("ROUTEMU_SCHEMA_DIR");
-	char exe[PATH_MAX], cand[PATH_MAX + 64];
+	const char *slash = sub != NULL ? "/" : "", *tail = sub != NULL ? sub : "";
+	char exe[PATH_MAX];
 	ssize_t n;
 
-	if (env != NULL && *env != '\0')
-		return schema_load_dir(env, err, errlen);
+	if (env != NULL && *env != '\0') {
+		snprintf(path, len, "%s%s%s", env, slash, tail);
+		return 0;
+	}
 #ifdef SCHEMADIR
-	if (sch_is_dir(SCHEMADIR))
-		return schema_load_dir(SCHEMADIR, err, errlen);
+	snprintf(path, len, "%s%s%s", SCHEMADIR, slash, tail);
+	if (sch_is_dir(path))
+		return 0;
 #endif
 	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
 		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash != NULL) {
-			*slash = '\0';
+		char *dir = strrchr(exe, '/');
+		if (dir != NULL) {
+			*dir = '\0';
 			/* installed layout, then a build tree (tests/unit/ binaries too) */
 			static const char *const rel[] = { "../schema", "../share/routemu/schema",
 			    "../../schema" };
 			for (size_t i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
-				snprintf(cand, sizeof(cand), "%s/%s", exe, rel[i]);
-				if (sch_is_dir(cand))
-					return schema_load_dir(cand, err, errlen);
+				snprintf(path, len, "%s/%s%s%s", exe, rel[i], slash, tail);
+				if (sch_is_dir(path))
+					return 0;
 			}
 		}
 	}
-	snprintf(err, errlen, "schema directory not found (set ROUTEMU_SCHEMA_DIR)");
-	return NULL;
+	return -1;
+}
+
+struct schema *
+schema_load_default(char *err, size_t errlen)
+{
+	char dir[PATH_MAX + 64];
+
+	if (schema_find_dir(NULL, dir, sizeof(dir)) == -1) {
+		snprintf(err, errlen, "schema directory not found (set ROUTEMU_SCHEMA_DIR)");
+		return NULL;
+	}
+	return schema_load_dir(dir, err, errlen);
 }
 
 /* Forget the shared root children before freeing: they are freed once, by the root. */

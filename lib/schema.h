@@ -139,6 +139,24 @@ struct schema	*schema_load_dir(const char *dir, char *err, size_t errlen);
  */
 struct schema	*schema_load_default(char *err, size_t errlen);
 void		 schema_free(struct schema *);
+/*
+ * Where schema_load_default() looks, for the schema directory itself (sub NULL)
+ * or a subdirectory of it (opschema's "op"): 0 with the path, -1 when none exists.
+ */
+int		 schema_find_dir(const char *sub, char *path, size_t len);
+
+struct xml_loader;
+struct _xmlNode;
+/*
+ * Parse the type named tname (an error unless schema/README.md lists it) with the
+ * facets that element x gives it: range= or length=, <pattern>, <enum> and union
+ * <type> children. x's other children are the caller's (a leaf's <must>). Shared
+ * with opschema.c, whose command arguments have the same types. 0, or -1 with the
+ * error in l; *t, zeroed by the caller, is freed by sch_type_free either way.
+ */
+int		 sch_type_parse(struct xml_loader *l, struct _xmlNode *x, const char *tname,
+		    struct sch_type *t);
+void		 sch_type_free(struct sch_type *);
 
 /* Exact name lookup among n's children (hidden included). */
 const struct sch_node *sch_child(const struct sch_node *n, const char *name);

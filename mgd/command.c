@@ -5,6 +5,11 @@
  *   show system commit
  *   show system rollback N [compare M]
  *
+ * and the commands of schema/op served by mgd (show version, show system uptime,
+ * show system processes): parsed by opschema, answered by the same builders as the
+ * RPCs get-software-information, get-system-uptime-information and
+ * get-system-process-information, and rendered as text by the schema's templates.
+ *
  * with format="text" as <output>TEXT</output> (what the CLI prints), otherwise as
  * the XML element Junos returns (<configuration>, <commit-information>,
  * <rollback-information>). Keywords take unique prefixes (`sh conf`). The text
@@ -20,10 +25,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
 
 #include "log.h"
 #include "mgd.h"
+#include "opschema.h"
+#include "render.h"
 #include "setcmd.h"
+#include "sysinfo.h"
+
+#define COMMAND_MODEL	"mx960"		/* the emulated chassis (issue 3) */
+/* A Junos-looking release that still says what runs: the release of the Junos YANG
+ * and namespace routemu follows, then the package version. */
+#define COMMAND_VERSION	"24.4R1-routemu-" PACKAGE_VERSION
 
 struct pipe {
 	char	*p_words[8];
@@ -349,6 +365,236 @@ command_apply_pipes(struct rpc_req *r, struct pipe *pipes, size_t npipes, struct
 	return 0;
 }
 
+/* ---- operational commands of schema/op served by mgd ---- */
+
+/* The committed `system host-name` (groups applied), or NULL. */
+static const char *
+command_host_name(void)
+{
+	const struct conf_node *root, *c, *sys = NULL;
+
+	root = mgd->m_effective != NULL ? mgd->m_effective : mgd->m_committed;
+	if (root == NULL)
+		return NULL;
+	for (c = root->cn_first; c != NULL; c = c->cn_next)
+		if (strcmp(c->cn_schema->sn_name, "system") == 0) {
+			sys = c;
+			break;
+		}
+	for (c = sys != NULL ? sys->cn_first : NULL; c != NULL; c = c->cn_next)
+		if (strcmp(c->cn_schema->sn_name, "host-name") == 0)
+			return c->cn_value;
+	return NULL;
+}
+
+/* The reply element of an RPC mgd answers itself; -1 when it is not one of them. */
+static int
+command_sysinfo(const char *rpc, struct buf *out)
+{
+	if (strcmp(rpc, "get-software-information") == 0) {
+		struct sysinfo_version v;
+
+		memset(&v, 0, sizeof(v));
+		v.sv_hostname = command_host_name();
+		v.sv_model = COMMAND_MODEL;
+		v.sv_version = COMMAND_VERSION;
+		sysinfo_software_xml(&v, out);
+		return 0;
+	}
+	if (strcmp(rpc, "get-system-uptime-information") == 0) {
+		struct sysinfo_uptime u;
+		struct session *s;
+
+		memset(&u, 0, sizeof(u));
+		u.su_now = time(NULL);
+		u.su_booted = mgd->m_started;
+		/* the instance's daemons are started by mgd at its start */
+		u.su_protocols = mgd->m_started;
+		if (mgd->m_hist[0].ci_present && mgd->m_hist[0].ci_seconds > 0) {
+			u.su_configured = mgd->m_hist[0].ci_seconds;
+			u.su_config_user = mgd->m_hist[0].ci_user;
+		}
+		TAILQ_FOREACH(s, &mgd->m_sessions, s_entry)
+			if (!s->s_closed && s->s_daemon == NULL &&
+			    strcmp(s->s_client, "cli") == 0)
+				u.su_users++;
+		sysinfo_uptime_xml(&u, out);
+		return 0;
+	}
+	if (strcmp(rpc, "get-system-process-information") == 0) {
+		pid_t pids[64];
+		size_t n = 0;
+		struct daemon *d;
+
+		/* the instance's own processes: mgd and the daemons registered with it */
+		pids[n++] = getpid();
+		TAILQ_FOREACH(d, &mgd->m_daemons, d_entry)
+			if (n < sizeof(pids) / sizeof(pids[0]) && d->d_session != NULL &&
+			    d->d_session->s_pid > 0)
+				pids[n++] = d->d_session->s_pid;
+		sysinfo_processes_xml(pids, n, time(NULL), mgd->m_started, out);
+		return 0;
+	}
+	return -1;
+}
+
+/* The RPCs: arguments checked against schema/op (a level such as <brief/>). */
+static enum rpc_status
+command_sysinfo_rpc(struct rpc_req *r)
+{
+	struct opsch_req rq;
+	struct opsch_error oe;
+
+	memset(&rq, 0, sizeof(rq));
+	memset(&oe, 0, sizeof(oe));
+	if (mgd->m_opschema != NULL &&
+	    opschema_parse_rpc(mgd->m_opschema, r->r_op, &rq, &oe) == -1) {
+		rpc_error(r, "error", NULL, NULL, oe.oe_msg);
+		return RPC_DONE;
+	}
+	opsch_req_free(&rq);
+	if (command_sysinfo((const char *)r->r_op->name, &r->r_body) == -1)
+		rpc_error(r, "error", NULL, (const char *)r->r_op->name, "syntax error");
+	return RPC_DONE;
+}
+
+enum rpc_status
+rpc_get_software_information(struct rpc_req *r)
+{
+	return command_sysinfo_rpc(r);
+}
+
+enum rpc_status
+rpc_get_system_uptime_information(struct rpc_req *r)
+{
+	return command_sysinfo_rpc(r);
+}
+
+enum rpc_status
+rpc_get_system_process_information(struct rpc_req *r)
+{
+	return command_sysinfo_rpc(r);
+}
+
+/*
+ * A `| display` stage after an operational command: 0 for `display xml`, `display
+ * json` (*fmt) or `display xml rpc` (*rpc), 1 for another stage, -1 when malformed.
+ */
+static int
+command_display(const struct pipe *p, const char **fmt, bool *rpc)
+{
+	size_t len;
+
+	if (p->p_n == 0 || (len = strlen(p->p_words[0])) < 2 ||
+	    strncmp(p->p_words[0], "display", len) != 0)
+		return 1;
+	if (p->p_n < 2 || p->p_n > 3 || (strcmp(p->p_words[1], "xml") != 0 &&
+	    strcmp(p->p_words[1], "json") != 0))
+		return -1;
+	if (p->p_n == 3 && (strcmp(p->p_words[1], "xml") != 0 ||
+	    strcmp(p->p_words[2], "rpc") != 0))
+		return -1;
+	*fmt = p->p_words[1];
+	*rpc = p->p_n == 3;
+	return 0;
+}
+
+/*
+ * A <command> line that is an operational command of schema/op served by mgd.
+ * Returns 1 when it is not one (the hand-written commands and today's errors
+ * follow), else 0 with the reply (or error) in r. XML: the reply element as the
+ * RPC gives it (pipes do not apply, as on Junos); text: the template's text, with
+ * `| display xml|json` and `| display xml rpc` as the cli prints them, then the
+ * text pipes.
+ */
+static int
+command_opschema(struct rpc_req *r, struct cmd_words *w, struct pipe *pipes,
+    size_t npipes, bool text)
+{
+	struct opsch_req rq;
+	struct opsch_error oe;
+	struct buf reply = BUF_INIT, out = BUF_INIT, rpc = BUF_INIT;
+	struct pipe rest[8];
+	char *words[64];
+	const char *disp = NULL;
+	const struct opsch_level *lv;
+	xmlDocPtr doc = NULL;
+	size_t n, nrest = 0;
+	bool disp_rpc = false;
+	int rv = 1;
+
+	memset(&rq, 0, sizeof(rq));
+	memset(&oe, 0, sizeof(oe));
+	if (mgd->m_opschema == NULL || w->cw_n > sizeof(words) / sizeof(words[0]))
+		return 1;
+	for (n = 0; n < w->cw_n; n++)
+		words[n] = w->cw_v[n].w_text;
+	if (opschema_parse(mgd->m_opschema, words, n, &rq, &oe) == -1)
+		return 1;
+	if (strcmp(rq.rq_cmd->cm_daemon, "mgd") != 0)
+		goto done;	/* forwarding <command> to a daemon: not yet */
+	rv = 0;
+	buf_puts(&reply, "<rpc-reply xmlns:junos=\"" NC_NS_JUNOS "\">\n");
+	if (command_sysinfo(rq.rq_cmd->cm_rpc, &reply) == -1) {
+		rpc_error(r, "error", NULL, rq.rq_cmd->cm_rpc, "syntax error");
+		goto done;
+	}
+	buf_puts(&reply, "</rpc-reply>\n");
+	if (!text) {
+		/* the element alone: skip the wrapper written above */
+		const char *b = buf_str(&reply), *start = strchr(b, '\n') + 1;
+		const char *end = b + reply.b_len - strlen("</rpc-reply>\n");
+
+		buf_append(&r->r_body, start, (size_t)(end - start));
+		goto done;
+	}
+	for (size_t i = 0; i < npipes; i++) {
+		int d = command_display(&pipes[i], &disp, &disp_rpc);
+
+		if (d == -1) {
+			command_syntax_error(r, pipes[i].p_n < 2 ? "display" :
+			    pipes[i].p_words[pipes[i].p_n - 1]);
+			goto done;
+		}
+		if (d == 1 && nrest < sizeof(rest) / sizeof(rest[0]))
+			rest[nrest++] = pipes[i];
+	}
+	if (disp_rpc) {
+		opsch_req_rpc_xml(&rq, &rpc);
+		doc = xmlReadMemory(buf_str(&rpc), (int)rpc.b_len, NULL, NULL,
+		    XML_PARSE_NONET);
+		if (doc != NULL)
+			render_display_rpc(xmlDocGetRootElement(doc), "", &out);
+	} else {
+		doc = xmlReadMemory(buf_str(&reply), (int)reply.b_len, NULL, NULL,
+		    XML_PARSE_NONET);
+		if (doc == NULL) {
+			rpc_error(r, "error", NULL, NULL, "malformed reply");
+			goto done;
+		}
+		if (disp != NULL && strcmp(disp, "xml") == 0)
+			render_display_xml(xmlDocGetRootElement(doc), "", &out);
+		else if (disp != NULL)
+			render_display_json(xmlDocGetRootElement(doc), &out);
+		else {
+			lv = opsch_req_level(&rq);
+			render_reply(rq.rq_cmd, lv != NULL ? lv->ol_name : NULL,
+			    xmlDocGetRootElement(doc), &out);
+		}
+	}
+	if (command_apply_pipes(r, rest, nrest, &out) == -1)
+		goto done;
+	rpc_output(r, buf_str(&out));
+done:
+	if (doc != NULL)
+		xmlFreeDoc(doc);
+	opsch_req_free(&rq);
+	buf_free(&reply);
+	buf_free(&out);
+	buf_free(&rpc);
+	return rv;
+}
+
 /* ---- the RPC ---- */
 
 enum rpc_status
@@ -397,6 +643,10 @@ rpc_command(struct rpc_req *r)
 	}
 	if (w.cw_n == 0) {
 		command_syntax_error(r, "");
+		goto done;
+	}
+	if (command_opschema(r, &w, pipes, npipes, text) == 0) {
+		rv = 0;
 		goto done;
 	}
 	if (command_kw(w.cw_v[0].w_text, kw_show) == NULL) {

@@ -29,6 +29,7 @@
 #include "instance.h"
 #include "log.h"
 #include "mgd.h"
+#include "opschema.h"
 #include "validate.h"
 
 static struct mgd mgd_state;
@@ -177,7 +178,7 @@ main(int argc, char *argv[])
 	bool foreground = false, check = false;
 	int debug = 0, ch, lockfd, rv = 1;
 	double timescale = 0, dtimeout = MGD_DAEMON_TIMEOUT;
-	char sock[4096], pidpath[4096];
+	char sock[4096], pidpath[4096], err[1024];
 	struct event *sigterm = NULL, *sigint = NULL;
 
 	while ((ch = getopt_long(argc, argv, "i:fdt:T:ch", opts, NULL)) != -1) {
@@ -236,7 +237,8 @@ main(int argc, char *argv[])
 		if ((mgd->m_schema = mgd_schema()) == NULL)
 			return 2;
 		rv = history_check_files(mgd->m_dir) == 0 ? 0 : 1;
-		schema_free(mgd->m_schema);
+		opschema_free(mgd->m_opschema);
+	schema_free(mgd->m_schema);
 		free(mgd->m_dir);
 		return rv;
 	}
@@ -251,6 +253,12 @@ main(int argc, char *argv[])
 		return 1;
 	if ((mgd->m_schema = mgd_schema()) == NULL)
 		return 1;
+	/* The operational commands: a broken schema/op is as fatal as schema/. */
+	if ((mgd->m_opschema = opschema_load_default(err, sizeof(err))) == NULL) {
+		log_warnx("operational schema: %s", err);
+		return 1;
+	}
+	mgd->m_started = time(NULL);
 	if (history_recover() == -1 || mgd_load_committed() == -1 || db_init() == -1)
 		return 1;
 	journal_open_replay();
@@ -295,6 +303,7 @@ done:
 	db_free();
 	for (int i = 0; i < MGD_NHIST; i++)
 		commit_info_clear(&mgd->m_hist[i]);
+	opschema_free(mgd->m_opschema);
 	schema_free(mgd->m_schema);
 	if (mgd->m_base != NULL)
 		event_base_free(mgd->m_base);

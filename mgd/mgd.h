@@ -91,6 +91,8 @@ TAILQ_HEAD(session_list, session);
 struct mgd {
 	char		*m_dir;		/* instance directory */
 	struct schema	*m_schema;
+	struct opschema	*m_opschema;	/* operational commands (schema/op) */
+	time_t		 m_started;	/* for show system uptime */
 	struct event_base *m_base;
 	int		 m_listen_fd;
 	struct event	*m_listen_ev;
@@ -200,6 +202,9 @@ void		 mode_locked_message(struct buf *, const struct session *holder);
 
 /* command.c */
 enum rpc_status	 rpc_command(struct rpc_req *);
+enum rpc_status	 rpc_get_software_information(struct rpc_req *);
+enum rpc_status	 rpc_get_system_uptime_information(struct rpc_req *);
+enum rpc_status	 rpc_get_system_process_information(struct rpc_req *);
 
 /* db.c */
 int		 db_init(void);

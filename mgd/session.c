@@ -25,6 +25,7 @@
 
 #include "log.h"
 #include "mgd.h"
+#include "opschema.h"
 
 static void	 session_accept(evutil_socket_t, short, void *);
 static void	 session_msg(struct nc_conn *, const char *, size_t, void *);
@@ -48,6 +49,9 @@ static const struct rpc_handler {
 	{ "get-rollback-information",	rpc_get_rollback_information },
 	{ "get-commit-information",	rpc_get_commit_information },
 	{ "command",			rpc_command },
+	{ "get-software-information",	rpc_get_software_information },
+	{ "get-system-uptime-information", rpc_get_system_uptime_information },
+	{ "get-system-process-information", rpc_get_system_process_information },
 	{ "close-session",		rpc_close_session },
 	{ "routemu-configure",		rpc_routemu_configure },
 	{ "routemu-configure-exit",	rpc_routemu_configure_exit },
@@ -314,6 +318,7 @@ static void
 session_handle(struct session *s, xmlDocPtr doc)
 {
 	const struct rpc_handler *h = NULL;
+	const struct opsch_cmd *oc;
 	struct rpc_req req;
 	enum rpc_status st;
 	xmlNodePtr root, op;
@@ -351,7 +356,17 @@ session_handle(struct session *s, xmlDocPtr doc)
 		st = h->rh_fn(&req);
 	else if (daemon_for_rpc(name) != NULL)
 		st = daemon_forward_rpc(&req, daemon_for_rpc(name));
-	else {
+	else if (mgd->m_opschema != NULL &&
+	    (oc = opschema_find_rpc(mgd->m_opschema, name)) != NULL) {
+		char msg[128];
+
+		/* An operational RPC whose daemon is not there (Junos: "the routing
+		 * subsystem is not running"). */
+		snprintf(msg, sizeof(msg), "the %s subsystem is not running",
+		    oc->cm_daemon);
+		rpc_error(&req, "error", NULL, NULL, msg);
+		st = RPC_DONE;
+	} else {
 		/* Inferred: Junos names the unknown element as the bad element. */
 		nc_error_ex(&req.r_body, "protocol", "operation-failed", "error", NULL, name,
 		    "syntax error");

@@ -56,7 +56,7 @@ def test_c_ambiguous_word(instance):
     assert r.lines[0] == "error: 'c' is ambiguous."
     assert r.lines[1] == "Possible completions:"
     assert [l.split()[0] for l in r.lines[2:]] == ["cli", "configuration"]
-    r = instance.cli("show s")      # unique prefix of system, which needs more
+    r = instance.cli("show sy")     # unique prefix of system, which needs more
     assert r.rc == 1
     assert r.out == "error: syntax error, expecting <command>.\n"
 

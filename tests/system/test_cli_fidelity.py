@@ -89,7 +89,9 @@ def test_help_redraws_the_prompt_right_below(instance):
     assert got == ("Possible completions:\r\n"
                    "  cli                  Show command-line interface settings\r\n"
                    "  configuration        Show current configuration\r\n"
-                   "  system               Show system information\r\n"), got
+                   "  security             Show security information\r\n"
+                   "  system               Show system information\r\n"
+                   "  version              Show software process revision levels\r\n"), got
     s.send("\x15")
     s.sendline("configure")
     s.expect_prompt(config=True)
