@@ -165,6 +165,13 @@ const struct sch_node *conffmt_nokeyword(const struct sch_node *s, enum sch_kind
 /* Inside a groups entry (wildcard keys allowed)? */
 bool		 conffmt_in_groups(const struct conf_node *n);
 bool		 conffmt_is_wildcard(const char *);
+/*
+ * The value to store for leaf (or key) s typed as v in any input form: checked against
+ * the schema, canonical, secrets $9$-encoded; a wildcard key inside groups as given.
+ * Returns it (malloc'd), or NULL with the Junos message in msg.
+ */
+char		*conffmt_value(const struct sch_node *s, const char *v, bool in_groups,
+		    char *msg, size_t msglen);
 
 #define CONFTEXT_ELIDE	0x1000	/* opts: print a block as `head { ... }` (diff '!' lines) */
 /*

@@ -19,7 +19,6 @@
 #include "conf.h"
 #include "conffmt.h"
 #include "schema.h"
-#include "secret9.h"
 
 /* ==== printing ==== */
 
@@ -474,21 +473,10 @@ static char *
 jp_value(struct jpctx *x, struct conf_node *parent, const struct sch_node *s, const char *v,
     const char *bad)
 {
-	char msg[512], *canon = NULL, *out;
+	char msg[512], *out;
 
-	if ((s->sn_flags & SCH_F_KEY) && conffmt_is_wildcard(v) && conffmt_in_groups(parent))
-		return strdup(v);
-	if (sch_check_value(s, v, &canon, msg, sizeof(msg)) != 0) {
-		free(canon);
+	if ((out = conffmt_value(s, v, conffmt_in_groups(parent), msg, sizeof(msg))) == NULL)
 		jp_error(x, parent, bad, msg);
-		return NULL;
-	}
-	out = canon != NULL ? canon : strdup(v);
-	if (out != NULL && (s->sn_flags & SCH_F_SECRET) && !secret9_is_encoded(out)) {
-		char *enc = secret9_encode(out);
-		free(out);
-		out = enc;
-	}
 	return out;
 }
 

@@ -1068,36 +1068,37 @@ p_resolve_free(struct presolve *r)
 	memset(r, 0, sizeof(*r));
 }
 
+char *
+conffmt_value(const struct sch_node *s, const char *v, bool in_groups, char *msg, size_t msglen)
+{
+	char *canon = NULL, *enc;
+
+	if (in_groups && (s->sn_flags & SCH_F_KEY) && conffmt_is_wildcard(v))
+		return xstrdup(v);
+	if (sch_check_value(s, v, &canon, msg, msglen) != 0) {
+		free(canon);
+		return NULL;
+	}
+	if (canon == NULL)
+		canon = xstrdup(v);
+	if (!(s->sn_flags & SCH_F_SECRET) || secret9_is_encoded(canon))
+		return canon;
+	enc = secret9_encode(canon);
+	explicit_bzero(canon, strlen(canon));
+	free(canon);
+	if (enc == NULL)
+		snprintf(msg, msglen, "cannot encode secret");
+	return enc;
+}
+
 /* Check value w for leaf s; *out: the value to store (malloc'd). */
 static int
 p_value(struct presolve *r, const struct sch_node *s, const char *w, bool in_groups, char **out)
 {
-	char *canon = NULL;
-
-	if (in_groups && (s->sn_flags & SCH_F_KEY) && conffmt_is_wildcard(w)) {
-		*out = strdup(w);
-		goto done;
-	}
-	if (sch_check_value(s, w, &canon, r->r_msg, sizeof(r->r_msg)) != 0) {
-		free(canon);
+	if ((*out = conffmt_value(s, w, in_groups, r->r_msg, sizeof(r->r_msg))) == NULL) {
 		r->r_value_error = true;
 		return -1;
 	}
-	*out = canon != NULL ? canon : strdup(w);
-	if ((s->sn_flags & SCH_F_SECRET) && *out != NULL && !secret9_is_encoded(*out)) {
-		char *enc = secret9_encode(*out);
-		if (enc == NULL) {
-			free(*out);
-			snprintf(r->r_msg, sizeof(r->r_msg), "cannot encode secret");
-			r->r_value_error = true;
-			return -1;
-		}
-		free(*out);
-		*out = enc;
-	}
-done:
-	if (*out == NULL)
-		abort();
 	return 0;
 }
 
