@@ -117,24 +117,6 @@ t_bare_wildcard(const char *v)
 	return true;
 }
 
-/* Characters that make cmd_quote quote a value (blanks and ;{}"'\#[]<>$|). */
-static bool
-t_special(unsigned char c)
-{
-	static bool init;
-	static bool tab[256];
-
-	if (!init) {
-		for (const char *p = ";{}\"'\\#[]<>$|"; *p; p++)
-			tab[(unsigned char)*p] = true;
-		for (int i = 0; i < 256; i++)
-			if (isspace(i))
-				tab[i] = true;
-		init = true;
-	}
-	return tab[c];
-}
-
 void
 conffmt_put_value(struct buf *b, const char *v)
 {
@@ -143,7 +125,7 @@ conffmt_put_value(struct buf *b, const char *v)
 	if (v[0] != '\0') {
 		/* The common case, without an allocation: nothing cmd_quote would quote. */
 		for (p = v; *p; p++)
-			if (t_special((unsigned char)*p))
+			if (cmd_quote_special((unsigned char)*p))
 				break;
 		if (*p == '\0' || t_bare_wildcard(v)) {
 			buf_puts(b, v);

@@ -180,7 +180,7 @@ cmd_words_free(struct cmd_words *w)
 }
 
 /* Characters that make cmd_quote quote a value: blanks and ; { } " ' \\ # [ ] < > $ | */
-static bool
+bool
 cmd_quote_special(unsigned char c)
 {
 	static bool init, tab[256];

@@ -49,6 +49,8 @@ int	 cmd_split(const char *line, struct cmd_words *out, char *err, size_t errlen
 void	 cmd_words_free(struct cmd_words *);
 /* Quote a value for output when it needs it (empty, blank, ; { } " ' \ # [ ] < > $ |). */
 char	*cmd_quote(const char *value);
+/* Whether c makes a value need quotes (blanks and ;{}"'\\#[]<>$|). */
+bool	 cmd_quote_special(unsigned char c);
 
 /* ---- errors ---- */
 
