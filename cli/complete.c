@@ -15,6 +15,7 @@
  * words in ASCII order, `|` last.
  */
 #include <ctype.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -347,15 +348,45 @@ type_has_free_values(const struct sch_type *t)
 	return true;
 }
 
+/*
+ * The `?` help of a value: the statement's help, then its range when the value is a
+ * number with one range, as Junos shows it (`Virtual LAN identifier ... (1..4094)`,
+ * the DDL "ranged" help).
+ */
+static const char *
+value_help(const struct sch_node *s, char *out, size_t len)
+{
+	const struct sch_type *t = &s->sn_type;
+	const char *help = s->sn_help ? s->sn_help : "";
+
+	if (t->st_base == ST_UNION)
+		for (size_t i = 0; i < t->st_nmembers; i++)
+			if (t->st_members[i].st_base == ST_INT) {
+				t = &t->st_members[i];
+				break;
+			}
+	if (t->st_base != ST_INT || t->st_nranges != 1)
+		return help;
+	if (t->st_unsigned)
+		snprintf(out, len, "%s (%" PRIu64 "..%" PRIu64 ")", help,
+		    (uint64_t)t->st_ranges[0].r_min, (uint64_t)t->st_ranges[0].r_max);
+	else
+		snprintf(out, len, "%s (%" PRId64 "..%" PRId64 ")", help,
+		    t->st_ranges[0].r_min, t->st_ranges[0].r_max);
+	return out;
+}
+
 /* Rows for the value of leaf or leaf-list s. */
 static void
 walk_value_rows(struct walk *wk, const struct sch_node *s, const struct conf_node *croot,
     bool in_brackets)
 {
+	char help[512];
+
 	walk_enum_rows(wk, &s->sn_type);
 	if (type_has_free_values(&s->sn_type))
-		walk_row(wk, "  ", sch_value_placeholder(s), s->sn_help, RANK_VALUE, false,
-		    false);
+		walk_row(wk, "  ", sch_value_placeholder(s), value_help(s, help, sizeof(help)),
+		    RANK_VALUE, false, false);
 	if (s->sn_kind == SCH_LEAFLIST) {
 		if (in_brackets)
 			/* inferred help text, the counterpart of "[" */

@@ -634,6 +634,13 @@ test_real_schema(void)
 	h = help(true, "interfaces ge-0/0/1", "set ");
 	UNIT_CHECK(strncmp(h, PC "+ apply-groups ", strlen(PC "+ apply-groups ")) == 0);
 	UNIT_CHECK(strstr(h, "> unit                 Logical interface\n") != NULL);
+	/* a number's help ends with its range, a union's with its numeric member's */
+	h = help(true, "", "set interfaces ge-0/0/1 unit 0 vlan-id ");
+	UNIT_CHECK(strstr(h, "  <vlan-id>            Virtual LAN identifier value for 802.1q VLAN "
+	    "tags (1..4094)\n") != NULL);
+	h = help(true, "", "set security group-vpn member ike traceoptions file files ");
+	UNIT_CHECK(strstr(h, "  <files>              Maximum number of trace files (2..1000)\n") !=
+	    NULL);
 	schema_free(schema);
 	schema = mini;
 	tree = minitree;
