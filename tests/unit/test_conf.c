@@ -13,29 +13,6 @@
 
 static struct schema *S;
 
-static const char *
-mini_dir(void)
-{
-	static char path[4096];
-	const char *env = getenv("ROUTEMU_TESTDATA"), *srcdir = getenv("srcdir");
-
-	if (env != NULL) {
-		snprintf(path, sizeof(path), "%s/mini-schema", env);
-		return path;
-	}
-	if (srcdir != NULL) {
-		snprintf(path, sizeof(path), "%s/tests/unit/data/mini-schema", srcdir);
-		return path;
-	}
-	/* __FILE__ is the path the compiler was given: good enough from a build tree */
-	snprintf(path, sizeof(path), "%s", __FILE__);
-	char *slash = strrchr(path, '/');
-	if (slash == NULL)
-		return "data/mini-schema";
-	snprintf(slash + 1, sizeof(path) - (size_t)(slash + 1 - path), "data/mini-schema");
-	return path;
-}
-
 /* Schema node by path of names: "system syslog file". */
 static const struct sch_node *
 sn(const char *path)
@@ -409,7 +386,7 @@ main(void)
 {
 	char err[512];
 
-	S = schema_load_dir(mini_dir(), err, sizeof(err));
+	S = schema_load_dir(UNIT_MINI_SCHEMA(), err, sizeof(err));
 	if (S == NULL) {
 		fprintf(stderr, "mini schema: %s\n", err);
 		return EXIT_FAILURE;

@@ -17,26 +17,6 @@
 
 static struct schema *S;
 
-static const char *
-mini_dir(void)
-{
-	static char path[4096];
-	const char *env = getenv("ROUTEMU_TESTDATA"), *srcdir = getenv("srcdir");
-
-	if (env != NULL)
-		snprintf(path, sizeof(path), "%s/mini-schema", env);
-	else if (srcdir != NULL)
-		snprintf(path, sizeof(path), "%s/tests/unit/data/mini-schema", srcdir);
-	else {
-		snprintf(path, sizeof(path), "%s", __FILE__);
-		char *slash = strrchr(path, '/');
-		if (slash == NULL)
-			return "data/mini-schema";
-		snprintf(slash + 1, sizeof(path) - (size_t)(slash + 1 - path), "data/mini-schema");
-	}
-	return path;
-}
-
 /* Every node in display order, with its flags and annotation. */
 static void
 dump_node(struct buf *b, const struct conf_node *n, int depth)
@@ -265,7 +245,7 @@ main(void)
 {
 	char err[512];
 
-	if ((S = schema_load_dir(mini_dir(), err, sizeof(err))) == NULL) {
+	if ((S = schema_load_dir(UNIT_MINI_SCHEMA(), err, sizeof(err))) == NULL) {
 		fprintf(stderr, "schema: %s\n", err);
 		return 1;
 	}

@@ -20,27 +20,6 @@
 
 static struct opschema *OS;
 
-static const char *
-op_dir(void)
-{
-	static char path[4096];
-	const char *env = getenv("ROUTEMU_SCHEMA_DIR"), *srcdir = getenv("srcdir");
-
-	if (env != NULL)
-		snprintf(path, sizeof(path), "%s/op", env);
-	else if (srcdir != NULL)
-		snprintf(path, sizeof(path), "%s/schema/op", srcdir);
-	else {
-		snprintf(path, sizeof(path), "%s", __FILE__);
-		char *slash = strrchr(path, '/');
-		if (slash != NULL)
-			snprintf(slash, sizeof(path) - (size_t)(slash - path), "/../../schema/op");
-		else
-			snprintf(path, sizeof(path), "../../schema/op");
-	}
-	return path;
-}
-
 /* Split line on blanks into words (at most 32), in a static copy. */
 static size_t
 split(const char *line, char **w)
@@ -592,7 +571,7 @@ test_load_default(void)
 {
 	char err[512], dir[4200];
 	struct opschema *s;
-	const char *op = op_dir();
+	const char *op = UNIT_OP_SCHEMA();
 	char *old = getenv("ROUTEMU_SCHEMA_DIR") ? strdup(getenv("ROUTEMU_SCHEMA_DIR")) : NULL;
 
 	/* ROUTEMU_SCHEMA_DIR names the configuration schema; op/ is inside */
@@ -615,9 +594,9 @@ main(void)
 {
 	char err[512];
 
-	OS = opschema_load_dir(op_dir(), err, sizeof(err));
+	OS = opschema_load_dir(UNIT_OP_SCHEMA(), err, sizeof(err));
 	if (OS == NULL)
-		fprintf(stderr, "%s: %s\n", op_dir(), err);
+		fprintf(stderr, "%s: %s\n", UNIT_OP_SCHEMA(), err);
 	UNIT_CHECK(OS != NULL);
 	UNIT_RUN(test_product_schema);
 	UNIT_RUN(test_prefix_match);

@@ -15,26 +15,6 @@
 
 static struct schema *S;
 
-static const char *
-mini_dir(void)
-{
-	static char path[4096];
-	const char *env = getenv("ROUTEMU_TESTDATA"), *srcdir = getenv("srcdir");
-
-	if (env != NULL)
-		snprintf(path, sizeof(path), "%s/mini-schema", env);
-	else if (srcdir != NULL)
-		snprintf(path, sizeof(path), "%s/tests/unit/data/mini-schema", srcdir);
-	else {
-		snprintf(path, sizeof(path), "%s", __FILE__);
-		char *slash = strrchr(path, '/');
-		if (slash == NULL)
-			return "data/mini-schema";
-		snprintf(slash + 1, sizeof(path) - (size_t)(slash + 1 - path), "data/mini-schema");
-	}
-	return path;
-}
-
 /* The tree as one line per leaf (or empty container): "path[ (inactive)]\n". */
 static void
 dump_node(struct buf *b, const struct conf_node *n)
@@ -722,7 +702,7 @@ main(void)
 {
 	char err[512];
 
-	S = schema_load_dir(mini_dir(), err, sizeof(err));
+	S = schema_load_dir(UNIT_MINI_SCHEMA(), err, sizeof(err));
 	if (S == NULL) {
 		fprintf(stderr, "mini schema: %s\n", err);
 		return EXIT_FAILURE;

@@ -20,27 +20,6 @@
 
 static struct opschema *OS;
 
-static const char *
-op_dir(void)
-{
-	static char path[4096];
-	const char *env = getenv("ROUTEMU_SCHEMA_DIR"), *srcdir = getenv("srcdir");
-
-	if (env != NULL)
-		snprintf(path, sizeof(path), "%s/op", env);
-	else if (srcdir != NULL)
-		snprintf(path, sizeof(path), "%s/schema/op", srcdir);
-	else {
-		snprintf(path, sizeof(path), "%s", __FILE__);
-		char *slash = strrchr(path, '/');
-		if (slash != NULL)
-			snprintf(slash, sizeof(path) - (size_t)(slash - path), "/../../schema/op");
-		else
-			snprintf(path, sizeof(path), "../../schema/op");
-	}
-	return path;
-}
-
 /* Wrap a reply element in <rpc-reply> (it uses junos:) and render it. */
 static char *
 render_text(const char *rpc, const char *level, const char *xml)
@@ -253,9 +232,9 @@ main(void)
 
 	setenv("TZ", "UTC", 1);
 	tzset();
-	OS = opschema_load_dir(op_dir(), err, sizeof(err));
+	OS = opschema_load_dir(UNIT_OP_SCHEMA(), err, sizeof(err));
 	if (OS == NULL)
-		fprintf(stderr, "%s: %s\n", op_dir(), err);
+		fprintf(stderr, "%s: %s\n", UNIT_OP_SCHEMA(), err);
 	UNIT_CHECK(OS != NULL);
 	UNIT_RUN(test_formats);
 	UNIT_RUN(test_software);

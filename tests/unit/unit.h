@@ -44,4 +44,37 @@ unit_exit(void)
 	return unit_failures ? EXIT_FAILURE : EXIT_SUCCESS;
 }
 
+/*
+ * A directory the tests read: $env/sub when the variable is set (make check sets
+ * ROUTEMU_TESTDATA and ROUTEMU_SCHEMA_DIR), else $srcdir/srcsub, else srcsub relative to
+ * the repository found from this header's path (a build tree run by hand). The result is
+ * a static buffer: use it before the next call.
+ */
+static inline const char *
+unit_dir(const char *env, const char *sub, const char *srcsub)
+{
+	static char path[4096];
+	const char *e = getenv(env), *srcdir = getenv("srcdir");
+
+	if (e != NULL)
+		snprintf(path, sizeof(path), "%s/%s", e, sub);
+	else if (srcdir != NULL)
+		snprintf(path, sizeof(path), "%s/%s", srcdir, srcsub);
+	else {
+		/* this file is tests/unit/unit.h: the repository is two levels up */
+		snprintf(path, sizeof(path), "%s", __FILE__);
+		char *slash = strrchr(path, '/');
+		if (slash == NULL)
+			snprintf(path, sizeof(path), "../../%s", srcsub);
+		else
+			snprintf(slash, sizeof(path) - (size_t)(slash - path), "/../../%s", srcsub);
+	}
+	return path;
+}
+
+/* The mini test schema, and the product's operational-command schema. */
+#define UNIT_MINI_SCHEMA()	unit_dir("ROUTEMU_TESTDATA", "mini-schema", \
+				    "tests/unit/data/mini-schema")
+#define UNIT_OP_SCHEMA()	unit_dir("ROUTEMU_SCHEMA_DIR", "op", "schema/op")
+
 #endif
